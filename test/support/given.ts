@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword, Membership, MembershipVenue, User } from '@xp/access';
+import { Category, Product, Sku } from '@xp/catalog';
 import { OrganizationKind, Role, ROLE_ORGANIZATION_KIND } from '@xp/core';
+import { Brand, BrandStatus, VenueFactory, VenueFactoryStatus } from '@xp/factories';
 import { creditCodeCheckCharacter, Organization, Region, Venue } from '@xp/venues';
 import { TestApp } from './test-app';
 
@@ -90,5 +92,61 @@ export class Given {
     const venue = await this.venue({ ...overrides, operatorOrgId: operator.id });
     const admin = await this.user(Role.OPERATOR_ADMIN, operator.id);
     return { operator, venue, admin };
+  }
+
+  /** A factory organization with its FACTORY_ADMIN (and that admin's token). */
+  async factory(overrides: Partial<Organization> = {}) {
+    const org = await this.organization(OrganizationKind.FACTORY, { industryBelt: '测试产业带', ...overrides });
+    const admin = await this.user(Role.FACTORY_ADMIN, org.id);
+    return { org, admin };
+  }
+
+  /** A factory's admission to a venue, APPROVED unless said otherwise. */
+  async admission(venueId: string, factoryOrgId: string, status = VenueFactoryStatus.APPROVED): Promise<VenueFactory> {
+    const now = new Date();
+    return this.m.getRepository(VenueFactory).save({
+      venueId,
+      factoryOrgId,
+      status,
+      submittedAt: status === VenueFactoryStatus.DRAFT ? null : now,
+      decidedAt: status === VenueFactoryStatus.APPROVED || status === VenueFactoryStatus.REJECTED ? now : null,
+      admittedAt: status === VenueFactoryStatus.APPROVED ? now : null,
+    });
+  }
+
+  /** A seeded category by code (default: knitted scarves). */
+  async category(code = 'APPAREL-SCARF'): Promise<Category> {
+    return this.m.getRepository(Category).findOneByOrFail({ code });
+  }
+
+  async brand(factoryOrgId: string, overrides: Partial<Brand> = {}): Promise<Brand> {
+    const verified = (overrides.status ?? BrandStatus.VERIFIED) === BrandStatus.VERIFIED;
+    return this.m.getRepository(Brand).save({
+      factoryOrgId,
+      name: `品牌${uniqueSuffix()}`,
+      trademarkRegNo: `${Math.floor(10_000_000 + Math.random() * 89_999_999)}`,
+      status: BrandStatus.VERIFIED,
+      reviewedAt: verified ? new Date() : null,
+      ...overrides,
+    });
+  }
+
+  async product(factoryOrgId: string, overrides: Partial<Product> = {}): Promise<Product> {
+    const categoryId = overrides.categoryId ?? (await this.category()).id;
+    return this.m.getRepository(Product).save({ factoryOrgId, titleZh: `测试商品${uniqueSuffix()}`, ...overrides, categoryId });
+  }
+
+  /** A SKU (with a product of its own unless productId is given). */
+  async sku(factoryOrgId: string, overrides: Partial<Sku> = {}): Promise<Sku> {
+    const productId = overrides.productId ?? (await this.product(factoryOrgId)).id;
+    return this.m.getRepository(Sku).save({
+      factoryOrgId,
+      code: `SKU-${uniqueSuffix()}`,
+      attributes: {},
+      moq: 1,
+      packSize: 1,
+      ...overrides,
+      productId,
+    });
   }
 }
