@@ -1,0 +1,108 @@
+import { OrganizationKind, Role } from '@xp/core';
+import { Given } from '../support/given';
+import { TestApp } from '../support/test-app';
+
+/**
+ * A complete tenant that no demo user belongs to: its own region, government, operator, venue,
+ * factory and one object of every kind. Every id here must be out of reach for every demo role
+ * but platform staff. Each area adds its objects here when it lands.
+ */
+export type Universe = Record<string, string>;
+
+export async function buildUniverse(t: TestApp): Promise<Universe> {
+  const given = new Given(t);
+  const q = (sql: string, params: unknown[] = []) => t.dataSource.query(sql, params);
+  const region = await given.region({ code: 'ISOLATED', name: '隔离大区' });
+  const government = await given.organization(OrganizationKind.GOVERNMENT);
+  const operator = await given.organization(OrganizationKind.OPERATOR);
+  const venue = await given.venue({ regionId: region.id, operatorOrgId: operator.id, governmentOrgId: government.id });
+  const { org: factory } = await given.factory();
+  const { user } = await given.user(Role.OPERATOR_ADMIN, operator.id);
+  const [{ id: membership }] = await q('SELECT id FROM memberships WHERE user_id = $1', [user.id]);
+  const admission = await given.admission(venue.id, factory.id);
+  const brand = await given.brand(factory.id);
+  const product = await given.product(factory.id, { brandId: brand.id });
+  const sku = await given.sku(factory.id, { productId: product.id });
+
+  const [{ id: zone }] = await q(`INSERT INTO zones (venue_id, code, name) VALUES ($1, 'Q', '隔离区') RETURNING id`, [venue.id]);
+  const [{ id: shelf }] = await q(`INSERT INTO shelves (venue_id, zone_id, number, code) VALUES ($1, $2, 1, 'Q-01') RETURNING id`, [
+    venue.id,
+    zone,
+  ]);
+  const [{ id: slot }] = await q(
+    `INSERT INTO slots (venue_id, zone_id, shelf_id, level, code) VALUES ($1, $2, $3, 1, 'Q-01-1') RETURNING id`,
+    [venue.id, zone, shelf],
+  );
+  const [{ id: slotAssignment }] = await q(
+    `INSERT INTO slot_assignments (venue_id, slot_id, sku_id, factory_org_id, period)
+     VALUES ($1, $2, $3, $4, daterange(current_date + 1, NULL, '[)')) RETURNING id`,
+    [venue.id, slot, sku.id, factory.id],
+  );
+  const [{ id: slotRequest }] = await q(
+    `INSERT INTO slot_requests (venue_id, slot_id, sku_id, factory_org_id, period)
+     VALUES ($1, $2, $3, $4, daterange(current_date + 30, current_date + 40, '[)')) RETURNING id`,
+    [venue.id, slot, sku.id, factory.id],
+  );
+
+  return {
+    region: region.id,
+    government: government.id,
+    operator: operator.id,
+    venue: venue.id,
+    factory: factory.id,
+    user: user.id,
+    membership,
+    venueFactory: admission.id,
+    brand: brand.id,
+    product: product.id,
+    sku: sku.id,
+    zone,
+    shelf,
+    slot,
+    slotAssignment,
+    slotRequest,
+  };
+}
+
+/**
+ * Which universe object an ID argument names: by the argument's name (`venueId` → venue), or for
+ * a bare `id` by the operation (`slotAssignment(id)` → slotAssignment). An ID argument that
+ * matches nothing fails the suite, so a new operation cannot slip by untested.
+ */
+const BY_ARGUMENT: Record<string, string> = {
+  venueId: 'venue',
+  regionId: 'region',
+  organizationId: 'operator',
+  operatorOrgId: 'operator',
+  governmentOrgId: 'government',
+  factoryOrgId: 'factory',
+  userId: 'user',
+  actorUserId: 'user',
+  membershipId: 'membership',
+  entityId: 'venue',
+  zoneId: 'zone',
+  shelfId: 'shelf',
+  slotId: 'slot',
+  toSlotId: 'slot',
+  assignmentId: 'slotAssignment',
+  requestId: 'slotRequest',
+  skuId: 'sku',
+  productId: 'product',
+  brandId: 'brand',
+  categoryId: 'category',
+  venueFactoryId: 'venueFactory',
+};
+
+const BY_OPERATION: Record<string, string> = {
+  venue: 'venue',
+  region: 'region',
+  organization: 'operator',
+  user: 'user',
+  slotAssignment: 'slotAssignment',
+};
+
+export function universeKeyFor(operation: string, argument: string): string | undefined {
+  if (argument === 'id') return BY_OPERATION[operation];
+  if (argument === 'ids' || argument.endsWith('Ids')) return BY_ARGUMENT[argument.replace(/Ids$/, 'Id')];
+  return BY_ARGUMENT[argument];
+}
