@@ -122,7 +122,7 @@ export class Stock1764500000000 implements MigrationInterface {
       BEGIN
         IF NOT EXISTS (SELECT 1 FROM venue_factories
                        WHERE venue_id = NEW.venue_id AND factory_org_id = NEW.owner_factory_org_id AND status = 'APPROVED') THEN
-          RAISE EXCEPTION 'factory % is not admitted to venue %', NEW.owner_factory_org_id, NEW.venue_id
+          RAISE EXCEPTION 'stock_movements_admission_check: factory % is not admitted to venue %', NEW.owner_factory_org_id, NEW.venue_id
             USING ERRCODE = '23514', CONSTRAINT = 'stock_movements_admission_check', TABLE = 'stock_movements';
         END IF;
         RETURN NEW;

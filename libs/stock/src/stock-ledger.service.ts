@@ -161,10 +161,13 @@ export class StockLedgerService {
             [venueId, delta.skuId, delta.location, sku.factory_org_id, delta.onHand, delta.reserved],
           )
         : await ctx.manager.query(
-            `UPDATE stock_balances SET on_hand = on_hand + $4, reserved = reserved + $5, updated_at = now()
-             WHERE venue_id = $1 AND sku_id = $2 AND location = $3
-               AND on_hand + $4 >= reserved + $5 AND reserved + $5 >= 0
-             RETURNING on_hand`,
+            // (in a CTE so that the driver answers the rows of a SELECT)
+            `WITH changed AS (
+               UPDATE stock_balances SET on_hand = on_hand + $4, reserved = reserved + $5, updated_at = now()
+               WHERE venue_id = $1 AND sku_id = $2 AND location = $3
+                 AND on_hand + $4 >= reserved + $5 AND reserved + $5 >= 0
+               RETURNING on_hand)
+             SELECT on_hand FROM changed`,
             [venueId, delta.skuId, delta.location, delta.onHand, delta.reserved],
           );
       if (applied.length === 0) {
