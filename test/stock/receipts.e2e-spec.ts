@@ -29,7 +29,7 @@ describe('consignment receipts', () => {
     return declareConsignment;
   }
 
-  const receiveInput = (receiptId: string, received = [300, 190], idempotencyKey = key()) => ({
+  const receiveInput = (receiptId: string, received = [300, 190], idempotencyKey: string = key()) => ({
     input: {
       receiptId,
       idempotencyKey,
