@@ -5,6 +5,8 @@ export * from './entities/consignment-receipt.entity';
 export * from './entities/stock-count.entity';
 export * from './entities/stock-location.entity';
 export * from './entities/stock-movement.entity';
+export * from './counts.service';
+export * from './receipts.service';
 export * from './stock-age.service';
 export * from './stock-ledger.service';
 export * from './stock.enums';
