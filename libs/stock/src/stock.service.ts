@@ -21,18 +21,15 @@ import {
   StockOperationResult,
   TransferStockInput,
   UpdateVenueStockSettingsInput,
+  VenueStockLinesInput,
   WriteOffStockInput,
 } from './dto/stock.dto';
 import { StockLocation, VenueStockSettings } from './entities/stock-location.entity';
 import { StockBalance, StockMovement } from './entities/stock-movement.entity';
-import { StockApplyResult, StockLedgerService } from './stock-ledger.service';
+import { StockLedgerService, StockMovementInput } from './stock-ledger.service';
 import { MovementType } from './stock.enums';
 import { showroomStaffMayTransfer } from './stock.rules';
 import { STOCK_VENUE_READ_ROLES, stockScope, WAREHOUSE_ROLES } from './stock.scope';
-
-function resultOf(applied: StockApplyResult): StockOperationResult {
-  return { operationId: applied.operation.id, replayed: applied.replayed, movements: applied.movements };
-}
 
 /** Stock queries and the simple stock-changing use cases (transfers, returns to factory, write-offs). */
 @Injectable()
@@ -121,63 +118,37 @@ export class StockService {
       throw DomainError.forbidden('Showroom staff move samples between WAREHOUSE and SHOWROOM only; ask the warehouse for other moves.');
     }
     if (input.from === input.to) throw DomainError.field('input.to', 'must differ from input.from');
-    const { idempotencyKey, ...request } = input;
-    const applied = await this.ledger.apply(
-      ctx,
-      input.lines.map((l, i) => ({
-        type: MovementType.TRANSFER,
-        skuId: l.skuId,
-        quantity: l.quantity,
-        from: input.from,
-        to: input.to,
-        note: input.note ?? null,
-        path: `input.lines.${i}`,
-      })),
-      idempotencyKey,
-      { venueId: input.venueId, action: 'transferStock', request },
-    );
-    return resultOf(applied);
+    return this.moveLines(ctx, 'transferStock', input, { type: MovementType.TRANSFER, from: input.from, to: input.to, note: input.note });
   }
 
   /** Sends a factory's goods back to it (RETURN_TO_FACTORY). */
   async returnToFactory(ctx: RequestContext, input: ReturnToFactoryInput): Promise<StockOperationResult> {
     assertVenueRole(ctx, input.venueId, WAREHOUSE_ROLES);
     await this.assertSkusOfFactory(ctx, input.factoryOrgId, input.lines.map((l) => l.skuId));
-    const { idempotencyKey, ...request } = input;
-    const applied = await this.ledger.apply(
-      ctx,
-      input.lines.map((l, i) => ({
-        type: MovementType.RETURN_TO_FACTORY,
-        skuId: l.skuId,
-        quantity: l.quantity,
-        from: input.from,
-        note: input.note ?? null,
-        path: `input.lines.${i}`,
-      })),
-      idempotencyKey,
-      { venueId: input.venueId, action: 'returnToFactory', request },
-    );
-    return resultOf(applied);
+    return this.moveLines(ctx, 'returnToFactory', input, { type: MovementType.RETURN_TO_FACTORY, from: input.from, note: input.note });
   }
 
   /** Writes off goods (damaged, by default): an OPERATOR_ADMIN decision, with a reason. */
   async writeOff(ctx: RequestContext, input: WriteOffStockInput): Promise<StockOperationResult> {
     assertVenueRole(ctx, input.venueId, [Role.OPERATOR_ADMIN]);
+    return this.moveLines(ctx, 'writeOffStock', input, { type: MovementType.WRITE_OFF, from: input.from, note: input.reason });
+  }
+
+  /** One movement of the same kind per input line, through the ledger under the input's key. */
+  private async moveLines(
+    ctx: RequestContext,
+    action: string,
+    input: VenueStockLinesInput,
+    kind: Pick<StockMovementInput, 'type' | 'from' | 'to' | 'note'>,
+  ): Promise<StockOperationResult> {
     const { idempotencyKey, ...request } = input;
     const applied = await this.ledger.apply(
       ctx,
-      input.lines.map((l, i) => ({
-        type: MovementType.WRITE_OFF,
-        skuId: l.skuId,
-        quantity: l.quantity,
-        from: input.from,
-        note: input.reason,
-        path: `input.lines.${i}`,
-      })),
+      input.lines.map((l, i) => ({ ...kind, note: kind.note ?? null, skuId: l.skuId, quantity: l.quantity, path: `input.lines.${i}` })),
       idempotencyKey,
-      { venueId: input.venueId, action: 'writeOffStock', request },
+      { venueId: input.venueId, action, request },
     );
-    return resultOf(applied);
+    return { operationId: applied.operation.id, replayed: applied.replayed, movements: applied.movements };
   }
 
   /** Venue staff, platform staff, or a factory admitted to the venue (in any state); NOT_FOUND otherwise. */

@@ -40,12 +40,27 @@ export class StockLineInput {
   quantity!: number;
 }
 
-@InputType()
-export class TransferStockInput {
+/** A venue, lines of SKUs and quantities, and the idempotency key: what every stock-moving input has. */
+@InputType({ isAbstract: true })
+export abstract class VenueStockLinesInput {
   @Field(() => ID)
   @IsUUID()
   venueId!: string;
 
+  @Field(() => [StockLineInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_LINES)
+  @ValidateNested({ each: true })
+  @Type(() => StockLineInput)
+  lines!: StockLineInput[];
+
+  @Field({ description: IDEMPOTENCY_KEY_DESCRIPTION })
+  @IsIdempotencyKey()
+  idempotencyKey!: string;
+}
+
+@InputType()
+export class TransferStockInput extends VenueStockLinesInput {
   @Field(() => LocationKind)
   @IsEnum(LocationKind)
   from!: LocationKind;
@@ -54,29 +69,14 @@ export class TransferStockInput {
   @IsEnum(LocationKind)
   to!: LocationKind;
 
-  @Field(() => [StockLineInput])
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_LINES)
-  @ValidateNested({ each: true })
-  @Type(() => StockLineInput)
-  lines!: StockLineInput[];
-
   @Field({ nullable: true })
   @IsOptional()
   @IsFreeText(500)
   note?: string;
-
-  @Field({ description: IDEMPOTENCY_KEY_DESCRIPTION })
-  @IsIdempotencyKey()
-  idempotencyKey!: string;
 }
 
 @InputType()
-export class ReturnToFactoryInput {
-  @Field(() => ID)
-  @IsUUID()
-  venueId!: string;
-
+export class ReturnToFactoryInput extends VenueStockLinesInput {
   @Field(() => ID)
   @IsUUID()
   factoryOrgId!: string;
@@ -85,47 +85,21 @@ export class ReturnToFactoryInput {
   @IsEnum(LocationKind)
   from: LocationKind = LocationKind.WAREHOUSE;
 
-  @Field(() => [StockLineInput])
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_LINES)
-  @ValidateNested({ each: true })
-  @Type(() => StockLineInput)
-  lines!: StockLineInput[];
-
   @Field({ nullable: true })
   @IsOptional()
   @IsFreeText(500)
   note?: string;
-
-  @Field({ description: IDEMPOTENCY_KEY_DESCRIPTION })
-  @IsIdempotencyKey()
-  idempotencyKey!: string;
 }
 
 @InputType()
-export class WriteOffStockInput {
-  @Field(() => ID)
-  @IsUUID()
-  venueId!: string;
-
+export class WriteOffStockInput extends VenueStockLinesInput {
   @Field(() => LocationKind, { defaultValue: LocationKind.DAMAGED })
   @IsEnum(LocationKind)
   from: LocationKind = LocationKind.DAMAGED;
 
-  @Field(() => [StockLineInput])
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_LINES)
-  @ValidateNested({ each: true })
-  @Type(() => StockLineInput)
-  lines!: StockLineInput[];
-
   @Field()
   @IsFreeText(500)
   reason!: string;
-
-  @Field({ description: IDEMPOTENCY_KEY_DESCRIPTION })
-  @IsIdempotencyKey()
-  idempotencyKey!: string;
 }
 
 @InputType()
