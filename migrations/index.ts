@@ -1,6 +1,12 @@
 import { Foundation1764000000000 } from './1764000000000-Foundation';
 import { FactoriesCatalog1764100000000 } from './1764100000000-FactoriesCatalog';
 import { Showroom1764300000000 } from './1764300000000-Showroom';
+import { Stock1764500000000 } from './1764500000000-Stock';
 
-/** Every migration, in order. The schema changes only through these. */
-export const MIGRATIONS = [Foundation1764000000000, FactoriesCatalog1764100000000, Showroom1764300000000];
+/** Every migration, in timestamp order (one per line). The schema changes only through these. */
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  FactoriesCatalog1764100000000,
+  Showroom1764300000000,
+  Stock1764500000000,
+];

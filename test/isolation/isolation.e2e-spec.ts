@@ -69,6 +69,8 @@ function sampleScalar(name: string, field: string): unknown {
       return {};
     default:
       if (/email/i.test(field)) return 'isolation@test.xuanpin.test';
+      if (field === 'idempotencyKey') return `isolation-${Math.random().toString(36).slice(2)}-${Date.now()}`;
+      if (/(No|Number|Key)$/.test(field)) return 'ISO-1';
       if (/password/i.test(field)) return 'isolation-pass-9';
       if (/creditCode/i.test(field)) return randomCreditCode();
       if (/code$/i.test(field)) return 'Q9';

@@ -44,6 +44,24 @@ export async function buildUniverse(t: TestApp): Promise<Universe> {
     [venue.id, slot, sku.id, factory.id],
   );
 
+  await given.stock(venue.id, sku.id, 20);
+  const [{ id: consignmentReceipt }] = await q(
+    `INSERT INTO consignment_receipts (venue_id, factory_org_id, delivery_note_no) VALUES ($1, $2, 'ISO-DN-1') RETURNING id`,
+    [venue.id, factory.id],
+  );
+  await q(
+    `INSERT INTO consignment_receipt_lines (receipt_id, factory_org_id, line_no, sku_id, declared_quantity) VALUES ($1, $2, 1, $3, 5)`,
+    [consignmentReceipt, factory.id, sku.id],
+  );
+  const [{ id: stockCount }] = await q(
+    `INSERT INTO stock_counts (venue_id, location, variance_threshold) VALUES ($1, 'WAREHOUSE', 5) RETURNING id`,
+    [venue.id],
+  );
+  await q(
+    `INSERT INTO stock_count_lines (count_id, sku_id, owner_factory_org_id, expected_quantity) VALUES ($1, $2, $3, 20)`,
+    [stockCount, sku.id, factory.id],
+  );
+
   return {
     region: region.id,
     government: government.id,
@@ -61,6 +79,8 @@ export async function buildUniverse(t: TestApp): Promise<Universe> {
     slot,
     slotAssignment,
     slotRequest,
+    consignmentReceipt,
+    stockCount,
   };
 }
 
@@ -91,6 +111,9 @@ const BY_ARGUMENT: Record<string, string> = {
   brandId: 'brand',
   categoryId: 'category',
   venueFactoryId: 'venueFactory',
+  receiptId: 'consignmentReceipt',
+  referenceId: 'consignmentReceipt',
+  countId: 'stockCount',
 };
 
 const BY_OPERATION: Record<string, string> = {
@@ -99,6 +122,8 @@ const BY_OPERATION: Record<string, string> = {
   organization: 'operator',
   user: 'user',
   slotAssignment: 'slotAssignment',
+  consignmentReceipt: 'consignmentReceipt',
+  stockCount: 'stockCount',
 };
 
 export function universeKeyFor(operation: string, argument: string): string | undefined {

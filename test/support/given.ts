@@ -149,4 +149,35 @@ export class Given {
       productId,
     });
   }
+
+  /**
+   * Consignment stock received straight into the ledger (an operation, its CONSIGN_IN
+   * movement and the balance, consistent with each other), optionally backdated.
+   */
+  async stock(
+    venueId: string,
+    skuId: string,
+    quantity: number,
+    options: { location?: string; occurredAt?: Date } = {},
+  ): Promise<void> {
+    const location = options.location ?? 'WAREHOUSE';
+    await this.t.dataSource.transaction(async (m) => {
+      const [sku] = await m.query('SELECT factory_org_id FROM skus WHERE id = $1', [skuId]);
+      const [op] = await m.query(
+        `INSERT INTO stock_operations (idempotency_key, venue_id, action, request_hash, occurred_at)
+         VALUES ($1, $2, 'test.stock', repeat('0', 64), COALESCE($3, now())) RETURNING id, occurred_at`,
+        [`given-${uniqueSuffix()}${uniqueSuffix()}`, venueId, options.occurredAt ?? null],
+      );
+      await m.query(
+        `INSERT INTO stock_movements (operation_id, line_no, venue_id, sku_id, owner_factory_org_id, type, to_location, quantity, occurred_at)
+         VALUES ($1, 1, $2, $3, $4, 'CONSIGN_IN', $5, $6, $7)`,
+        [op.id, venueId, skuId, sku.factory_org_id, location, quantity, op.occurred_at],
+      );
+      await m.query(
+        `INSERT INTO stock_balances (venue_id, sku_id, location, owner_factory_org_id, on_hand) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (venue_id, sku_id, location) DO UPDATE SET on_hand = stock_balances.on_hand + EXCLUDED.on_hand`,
+        [venueId, skuId, location, sku.factory_org_id, quantity],
+      );
+    });
+  }
 }

@@ -11,6 +11,7 @@ import { AuditModule } from '@xp/audit';
 import { AppConfig, CoreModule, createFormatError, DateTimeScalar, HttpErrorFilter, XpValidationPipe } from '@xp/core';
 import { DemoModule } from '@xp/demo';
 import { ShowroomModule } from '@xp/showroom';
+import { StockModule } from '@xp/stock';
 import { VenuesModule } from '@xp/venues';
 import { HealthController } from './health.controller';
 
@@ -68,6 +69,7 @@ export class AppModule {
         VenuesModule,
         AccessModule,
         ShowroomModule,
+        StockModule,
         DemoModule,
       ],
       controllers: [HealthController],

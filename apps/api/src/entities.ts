@@ -3,7 +3,16 @@ import { AUDIT_ENTITIES } from '@xp/audit';
 import { CATALOG_ENTITIES } from '@xp/catalog';
 import { FACTORIES_ENTITIES } from '@xp/factories';
 import { SHOWROOM_ENTITIES } from '@xp/showroom';
+import { STOCK_ENTITIES } from '@xp/stock';
 import { VENUES_ENTITIES } from '@xp/venues';
 
-/** Every entity of every area, for the one DataSource. */
-export const ENTITIES = [...VENUES_ENTITIES, ...ACCESS_ENTITIES, ...AUDIT_ENTITIES, ...FACTORIES_ENTITIES, ...CATALOG_ENTITIES, ...SHOWROOM_ENTITIES];
+/** Every entity of every area, for the one DataSource (one area per line). */
+export const ENTITIES = [
+  ...VENUES_ENTITIES,
+  ...ACCESS_ENTITIES,
+  ...AUDIT_ENTITIES,
+  ...FACTORIES_ENTITIES,
+  ...CATALOG_ENTITIES,
+  ...SHOWROOM_ENTITIES,
+  ...STOCK_ENTITIES,
+];
