@@ -51,9 +51,11 @@ const LINE = 1.22;
 /** A 1D module narrower than this (1 dot at 203 dpi) does not print reliably; such a barcode is left off. */
 export const MIN_BARCODE_MODULE_MM = 0.125;
 const MAX_BARCODE_MODULE_MM = 0.33;
+/** Smallest body text: about 5.7 pt, still legible from a thermal head at 203 dpi. */
+export const MIN_BODY_MM = 2;
 
 /** Body fields by priority when space is short: prices first, the print-run details last. */
-const PRIORITY: readonly LabelField[] = [
+export const PRIORITY: readonly LabelField[] = [
   LabelField.TIER_PRICES,
   LabelField.RETAIL_PRICE,
   LabelField.MOQ,
@@ -107,15 +109,26 @@ function fieldLines(field: LabelField, d: LabelData): Line[] {
 
 /**
  * Lays out one label: the title across the top (up to two lines), the QR code at the left,
- * the chosen fields to its right, and the optional 1D barcode along the bottom. Fields that do
- * not fit are left off by priority (and reported); text is wrapped or ellipsized, never overflows.
+ * the chosen fields to its right, and the optional 1D barcode along the bottom. Text shrinks
+ * (down to a legible minimum) until every field fits; past that, fields are left off by priority
+ * and reported. Text is wrapped or ellipsized, never runs past the label's edge.
  */
 export function layoutLabel(template: LabelTemplateSpec, d: LabelData, measure: TextMeasure): LabelDrawing {
+  let scale = 1;
+  for (;;) {
+    const attempt = layoutAt(template, d, measure, scale);
+    if (attempt.omitted.length === 0 || attempt.atMinimum) return { ops: attempt.ops, omitted: attempt.omitted };
+    scale *= 0.94;
+  }
+}
+
+function layoutAt(template: LabelTemplateSpec, d: LabelData, measure: TextMeasure, scale: number): LabelDrawing & { atMinimum: boolean } {
   const W = template.widthMm;
   const H = template.heightMm;
   const pad = clamp(Math.min(W, H) * 0.05, 1.2, 3);
-  const body = clamp(H * 0.075, 2.1, 3.2);
-  const titleSize = clamp(H * 0.095, 2.6, 4.2);
+  const body = Math.max(MIN_BODY_MM, clamp(H * 0.075, 2.1, 3.2) * scale);
+  const titleSize = Math.max(MIN_BODY_MM * 1.15, clamp(H * 0.095, 2.6, 4.2) * scale);
+  const atMinimum = body === MIN_BODY_MM && titleSize === MIN_BODY_MM * 1.15;
   const ops: DrawOp[] = [];
   const omitted: string[] = [];
   const fields = new Set(template.fields);
@@ -133,49 +146,57 @@ export function layoutLabel(template: LabelTemplateSpec, d: LabelData, measure: 
   }
 
   const barcode = barcodeFor(template.barcode, d);
+  let barcodeShown: LinearBarcode | null = null;
   if (barcode) {
     const code = encodeLinear(barcode.symbology, barcode.value);
     const module = Math.min(MAX_BARCODE_MODULE_MM, innerW / (code.modules + 2 * LINEAR_QUIET_MODULES));
-    const digits = body * 0.85;
-    const height = clamp(H * 0.14, 4, 9);
-    const needed = height + digits * LINE + 0.5;
+    const digits = Math.max(MIN_BODY_MM, body * 0.85);
+    const barHeight = clamp(H * 0.14 * scale, 4, 9);
+    const needed = barHeight + digits * LINE + 0.5;
     if (module >= MIN_BARCODE_MODULE_MM && bottom - top - needed >= 12) {
       const width = code.modules * module;
       const x = pad + (innerW - width) / 2;
       const y = bottom - needed;
-      ops.push({ kind: 'barcode', x, y, module, height, code });
+      ops.push({ kind: 'barcode', x, y, module, height: barHeight, code });
+      barcodeShown = code;
       const caption = ellipsize(code.value, innerW, digits, measure);
-      ops.push({ kind: 'text', x: x + (width - measure(caption, digits)) / 2, y: y + height + 0.3, size: digits, weight: 'regular', text: caption });
+      ops.push({ kind: 'text', x: x + (width - measure(caption, digits)) / 2, y: y + barHeight + 0.3, size: digits, weight: 'regular', text: caption });
       bottom = y - 0.6;
     } else {
       omitted.push('BARCODE');
     }
   }
 
-  const middle = bottom - top;
-  const qrSize = Math.min(middle, W * 0.5);
+  const qrSize = Math.min(bottom - top, W * 0.5);
   ops.push({ kind: 'qr', x: pad, y: top, size: qrSize, content: d.scanUrl });
 
   const colX = pad + qrSize + 0.8;
   const colW = W - pad - colX;
-  const textTop = top;
-  const available = bottom - textTop;
+  const available = bottom - top;
   const wanted = new Map<LabelField, Line[]>();
-  for (const field of ORDER) if (fields.has(field)) wanted.set(field, fieldLines(field, d));
+  for (const field of ORDER) {
+    if (!fields.has(field)) continue;
+    // The SKU code already stands under its Code 128 barcode.
+    if (field === LabelField.SKU_CODE && barcodeShown?.value === d.skuCode) continue;
+    wanted.set(field, fieldLines(field, d));
+  }
+  // By priority: once a field does not fit, it and every field below it are left off.
   const chosen = new Set<LabelField>();
   let used = 0;
+  let full = colW < 6;
   for (const field of PRIORITY) {
     const lines = wanted.get(field);
     if (!lines || lines.length === 0) continue;
     const h = lines.reduce((sum, l) => sum + l.scale * body * LINE, 0);
-    if (colW >= 6 && used + h <= available + 1e-9) {
+    full = full || used + h > available + 1e-9;
+    if (full) {
+      omitted.push(field);
+    } else {
       chosen.add(field);
       used += h;
-    } else {
-      omitted.push(field);
     }
   }
-  let y = textTop;
+  let y = top;
   for (const field of ORDER) {
     if (!chosen.has(field)) continue;
     for (const line of wanted.get(field)!) {
@@ -184,5 +205,5 @@ export function layoutLabel(template: LabelTemplateSpec, d: LabelData, measure: 
       y += size * LINE;
     }
   }
-  return { ops, omitted };
+  return { ops, omitted, atMinimum };
 }
