@@ -41,10 +41,12 @@ export class LabelTemplates1764600000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         -- A roll has no sheet; a sheet has all its dimensions, and its grid fits the page.
         CONSTRAINT label_templates_sheet_check CHECK (
-          (layout = 'ROLL' AND page_width_mm IS NULL AND page_height_mm IS NULL AND columns IS NULL AND rows IS NULL
-            AND margin_top_mm IS NULL AND margin_left_mm IS NULL AND gap_x_mm IS NULL AND gap_y_mm IS NULL)
+          (layout = 'ROLL'
+            AND num_nonnulls(page_width_mm, page_height_mm, columns, rows, margin_top_mm, margin_left_mm, gap_x_mm, gap_y_mm) = 0)
           OR
-          (layout = 'SHEET' AND columns >= 1 AND rows >= 1 AND margin_top_mm >= 0 AND margin_left_mm >= 0
+          (layout = 'SHEET'
+            AND num_nulls(page_width_mm, page_height_mm, columns, rows, margin_top_mm, margin_left_mm, gap_x_mm, gap_y_mm) = 0
+            AND columns >= 1 AND rows >= 1 AND margin_top_mm >= 0 AND margin_left_mm >= 0
             AND gap_x_mm >= 0 AND gap_y_mm >= 0 AND page_width_mm > 0 AND page_height_mm > 0
             AND margin_left_mm + columns * width_mm + (columns - 1) * gap_x_mm <= page_width_mm
             AND margin_top_mm + rows * height_mm + (rows - 1) * gap_y_mm <= page_height_mm)
