@@ -25,6 +25,7 @@ import {
   ScanSymbology,
   SkuBarcode,
 } from '../libs/labels/src/render';
+import { sampleLabel } from '../test/labels/support/samples';
 
 const COUNT = Number(process.env.LABELS ?? 1000);
 
@@ -39,24 +40,9 @@ const template: LabelTemplateSpec = {
   zplDpi: 203,
 };
 
-const labels: LabelData[] = Array.from({ length: COUNT }, (_, i) => ({
-  scanUrl: `https://xuanpin.example.cn/s/${(0x9e3779b1 * (i + 1)).toString(36).slice(0, 10).padEnd(10, 'x')}`,
-  title: `加厚珊瑚绒保暖睡衣女秋冬款家居服套装 ${i + 1}`,
-  skuCode: `YN-PJ-${String(i + 1).padStart(5, '0')}`,
-  factoryName: '河南豫暖针织服饰有限公司',
-  moq: 10,
-  unit: '件',
-  packSize: 6,
-  tiers: [
-    { minQuantity: 1, unitPriceFen: 2850 + (i % 7) },
-    { minQuantity: 10, unitPriceFen: 2600 },
-    { minQuantity: 100, unitPriceFen: 2390 },
-  ],
-  retailPriceFen: 5900,
-  slotCode: `A-${String((i % 40) + 1).padStart(2, '0')}-${(i % 4) + 1}`,
-  priceVersion: 'v3',
-  printedAt: '2025-11-25',
-}));
+const labels: LabelData[] = Array.from({ length: COUNT }, (_, i) =>
+  sampleLabel(i, { title: `加厚珊瑚绒保暖睡衣女秋冬款家居服套装 ${i + 1}` }),
+);
 
 type QrPainter = (doc: PDFKit.PDFDocument, content: string, xPt: number, yPt: number, sizePt: number, png?: Buffer) => void;
 

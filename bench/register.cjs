@@ -1,23 +1,10 @@
-// Runs the TypeScript benchmarks without a build: compiles each .ts file with SWC (already a dev
-// dependency, as for jest) to CommonJS, with the @xp/* path aliases of tsconfig.json.
+// Runs the TypeScript benchmarks without a build: compiles each .ts file to CommonJS with SWC,
+// using exactly the options jest uses (jest.config.js), @xp/* path aliases included.
 const { transformSync } = require('@swc/core');
 const { readFileSync } = require('node:fs');
-const { join } = require('node:path');
 
-const root = join(__dirname, '..');
+const [, swcOptions] = Object.values(require('../jest.config.js').projects[0].transform)[0];
 require.extensions['.ts'] = function compile(module, filename) {
-  const { code } = transformSync(readFileSync(filename, 'utf8'), {
-    filename,
-    sourceMaps: 'inline',
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-      target: 'es2022',
-      keepClassNames: true,
-      baseUrl: root,
-      paths: { '@xp/migrations': ['./migrations/index.ts'], '@xp/*': ['./libs/*/src/index.ts'] },
-    },
-    module: { type: 'commonjs' },
-  });
+  const { code } = transformSync(readFileSync(filename, 'utf8'), { ...swcOptions, filename });
   module._compile(code, filename);
 };

@@ -124,6 +124,87 @@ describe('label templates', () => {
     }
   });
 
+  describe('createLabelTemplate', () => {
+    const CREATE = `mutation($input: CreateLabelTemplateInput!) {
+      createLabelTemplate(input: $input) { id venueId code name widthMm heightMm layout fields barcode zplDpi labelsPerPage
+        sheet { pageWidthMm pageHeightMm columns rows marginTopMm marginLeftMm gapXMm gapYMm } }
+    }`;
+    const a4 = { pageWidthMm: 210, pageHeightMm: 297, columns: 2, rows: 5, marginTopMm: 10, marginLeftMm: 10, gapXMm: 5, gapYMm: 3 };
+    const input = (overrides: Record<string, unknown> = {}) => ({
+      venueId: t.demo.venues.zz,
+      code: `ZZ-${Math.random().toString(36).slice(2, 8).toUpperCase()}`,
+      name: '郑州 A4 2×5 大标签',
+      widthMm: 90,
+      heightMm: 50,
+      layout: 'SHEET',
+      sheet: a4,
+      fields: ['TITLE', 'TIER_PRICES', 'SLOT_CODE', 'PRICE_VERSION'],
+      barcode: 'CODE128',
+      ...overrides,
+    });
+    const rows = () => Promise.all([t.count('label_templates'), t.count('audit_events', "action = 'labelTemplate.created'")]);
+
+    it("lets the venue's operator admin add a sheet template that its staff then list and print", async () => {
+      const values = input();
+      const { createLabelTemplate: created } = await t.ok(CREATE, { input: values }, 'operatorAdmin');
+      expect(created).toMatchObject({ venueId: t.demo.venues.zz, code: values.code, layout: 'SHEET', sheet: a4, labelsPerPage: 10, zplDpi: 203 });
+      expect(await codes('showroomStaff', { venueId: t.demo.venues.zz, layout: 'SHEET' })).toContain(values.code);
+      expect(await t.count('audit_events', "action = 'labelTemplate.created' AND entity_id = $1 AND venue_id = $2", [created.id, t.demo.venues.zz])).toBe(1);
+      const stored = await t.dataSource.getRepository(LabelTemplate).findOneByOrFail({ id: created.id });
+      const pdf = await t.app.get(LabelRenderer).render(stored, [sampleLabel(0), sampleLabel(1)], LabelFormat.PDF);
+      expect(pdf.pageCount).toBe(1);
+      const page = rasterizePdf(pdf.content, 150)[0];
+      const at = placement(toTemplateSpec(stored), 1);
+      expect(decodeQr(page, { xMm: at.xMm, yMm: at.yMm, widthMm: 90, heightMm: 50 })).toBe(sampleLabel(1).scanUrl);
+    });
+
+    it('lets a platform admin add a roll template to any venue', async () => {
+      const { createLabelTemplate } = await t.ok(CREATE, { input: input({ venueId: t.demo.venues.yk, layout: 'ROLL', sheet: null, widthMm: 100, heightMm: 70 }) }, 'platformAdmin');
+      expect(createLabelTemplate).toMatchObject({ venueId: t.demo.venues.yk, layout: 'ROLL', sheet: null, labelsPerPage: 1 });
+    });
+
+    it.each<[string, Caller, () => string, string]>([
+      ["another operator's admin", 'operator2Admin', () => t.demo.venues.zz, 'NOT_FOUND'],
+      ['a missing venue', 'platformAdmin', () => '00000000-0000-4000-8000-000000000000', 'NOT_FOUND'],
+      ['showroom staff', 'showroomStaff', () => t.demo.venues.zz, 'FORBIDDEN'],
+      ['a regional manager', 'regionalManager', () => t.demo.venues.zz, 'FORBIDDEN'],
+      ['a factory admin', 'factoryAdmin', () => t.demo.venues.zz, 'FORBIDDEN'],
+      ['a government viewer', 'govViewer', () => t.demo.venues.zz, 'FORBIDDEN'],
+    ])('refuses %s, changing nothing', async (_who, caller, venueId, code) => {
+      const before = await rows();
+      expect((await t.fails(CREATE, { input: input({ venueId: venueId() }) }, caller)).extensions.code).toBe(code);
+      expect(await rows()).toEqual(before);
+    });
+
+    it.each([
+      ['a grid wider than the page', { sheet: { ...a4, columns: 3 } }, 'input.sheet.columns'],
+      ['a grid taller than the page', { sheet: { ...a4, rows: 6 } }, 'input.sheet.rows'],
+      ['a sheet layout without its grid', { sheet: null }, 'input.sheet'],
+      ['a roll with a grid', { layout: 'ROLL' }, 'input.sheet'],
+      ['a label too small for a QR code', { widthMm: 12 }, 'input.widthMm'],
+      ['a field twice', { fields: ['TITLE', 'TITLE'] }, 'input.fields'],
+      ['no field', { fields: [] }, 'input.fields'],
+      ['a lower-case code', { code: 'zz-1' }, 'input.code'],
+      ['a dpi the printers do not have', { zplDpi: 600 }, 'input.zplDpi'],
+    ])('refuses %s as VALIDATION_FAILED naming the field, changing nothing', async (_what, overrides, path) => {
+      const before = await rows();
+      const error = await t.fails(CREATE, { input: input(overrides) }, 'operatorAdmin');
+      expect(error.extensions.code).toBe('VALIDATION_FAILED');
+      expect(error.extensions.fields?.map((f) => f.path)).toContain(path);
+      expect(await rows()).toEqual(before);
+    });
+
+    it('refuses a second template with the same code at the venue as DUPLICATE', async () => {
+      const values = input();
+      await t.ok(CREATE, { input: values }, 'operatorAdmin');
+      const before = await rows();
+      expect((await t.fails(CREATE, { input: values }, 'operatorAdmin')).extensions.code).toBe('DUPLICATE');
+      expect(await rows()).toEqual(before);
+      // The same code at another venue is that venue's business.
+      await t.ok(CREATE, { input: { ...values, venueId: t.demo.venues.yk } }, 'operator2Admin');
+    });
+  });
+
   describe('the database', () => {
     const insert = (values: Record<string, unknown>) => {
       // Inactive, so that no other test's list sees these rows.

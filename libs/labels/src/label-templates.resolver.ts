@@ -1,8 +1,8 @@
-import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, RequestContext } from '@xp/core';
-import { LabelTemplateListArgs, LabelTemplatePage } from './dto/label-templates.dto';
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Ctx, RequestContext, Transactional } from '@xp/core';
+import { CreateLabelTemplateInput, LabelTemplateListArgs, LabelTemplatePage } from './dto/label-templates.dto';
 import { LabelSheet, LabelTemplate, toTemplateSpec } from './entities/label-template.entity';
-import { LABEL_TEMPLATE_READERS, LabelTemplatesService } from './label-templates.service';
+import { LABEL_TEMPLATE_EDITORS, LABEL_TEMPLATE_READERS, LabelTemplatesService } from './label-templates.service';
 import { labelsPerPage } from './render/geometry';
 
 @Resolver(() => LabelTemplate)
@@ -13,6 +13,13 @@ export class LabelTemplatesResolver {
   @Allow(...LABEL_TEMPLATE_READERS)
   labelTemplates(@Ctx() ctx: RequestContext, @Args() args: LabelTemplateListArgs) {
     return this.service.list(ctx, args);
+  }
+
+  @Mutation(() => LabelTemplate, { description: "Adds a label size or layout of the venue's own." })
+  @Allow(...LABEL_TEMPLATE_EDITORS)
+  @Transactional()
+  createLabelTemplate(@Ctx() ctx: RequestContext, @Args('input') input: CreateLabelTemplateInput) {
+    return this.service.create(ctx, input);
   }
 
   @ResolveField(() => LabelSheet, { nullable: true, description: 'The grid on the page, for SHEET templates.' })

@@ -1,14 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, isUuid, OPERATOR_ROLES, Page, paginate, reachableVenueIds, RequestContext, Role, SortOrder } from '@xp/core';
+import { AuditService } from '@xp/audit';
+import {
+  assertVenueRole,
+  DomainError,
+  isUuid,
+  OPERATOR_ROLES,
+  Page,
+  paginate,
+  reachableVenueIds,
+  RequestContext,
+  Role,
+  SortOrder,
+} from '@xp/core';
 import { Venue } from '@xp/venues';
-import { LabelTemplateListArgs } from './dto/label-templates.dto';
+import { CreateLabelTemplateInput, LabelTemplateListArgs } from './dto/label-templates.dto';
 import { LabelTemplate } from './entities/label-template.entity';
+import { templateShapeProblems } from './labels.rules';
+import { ScanSymbology } from './render/types';
 
 /** Who may see label templates: platform staff and every operator role (factories and governments print no labels). */
 export const LABEL_TEMPLATE_READERS: readonly Role[] = [Role.PLATFORM_ADMIN, Role.REGIONAL_MANAGER, ...OPERATOR_ROLES];
 
+/** Who may add a venue's own templates. */
+export const LABEL_TEMPLATE_EDITORS: readonly Role[] = [Role.PLATFORM_ADMIN, Role.OPERATOR_ADMIN];
+
 @Injectable()
 export class LabelTemplatesService {
+  constructor(private readonly audit: AuditService) {}
+
   /**
    * The global templates plus those of the venues the caller reaches as platform or operator
    * staff (with `filter.venueId`: the global ones plus that venue's; NOT_FOUND for a venue out of reach).
@@ -45,6 +64,35 @@ export class LabelTemplatesService {
       .where('t.id = :id AND t.active AND (t.venueId IS NULL OR t.venueId = :venueId)', { id, venueId })
       .getOne();
     if (!template) throw DomainError.notFound('Label template');
+    return template;
+  }
+
+  /** Adds a template of the venue's own (its operator admin, or platform staff). */
+  async create(ctx: RequestContext, input: CreateLabelTemplateInput): Promise<LabelTemplate> {
+    assertVenueRole(ctx, input.venueId, LABEL_TEMPLATE_EDITORS);
+    await this.assertVenueReachable(ctx, input.venueId);
+    const problems = templateShapeProblems(input);
+    if (problems.length) throw DomainError.validation(problems);
+    const repo = ctx.manager.getRepository(LabelTemplate);
+    if (await repo.existsBy({ venueId: input.venueId, code: input.code })) {
+      throw DomainError.duplicate(`This venue already has a label template ${input.code}; choose another code.`);
+    }
+    const { sheet, ...rest } = input;
+    const template = await repo.save(
+      repo.create({
+        ...rest,
+        ...(sheet ?? {}),
+        symbology: ScanSymbology.QR,
+        fields: [...input.fields],
+      }),
+    );
+    await this.audit.record(ctx, {
+      action: 'labelTemplate.created',
+      entityType: 'LabelTemplate',
+      entityId: template.id,
+      venueId: input.venueId,
+      after: { ...input },
+    });
     return template;
   }
 

@@ -1,3 +1,4 @@
+import { sheetExtent } from '../labels.rules';
 import { LabelRenderError } from './errors';
 import { LabelLayout, LabelTemplateSpec } from './types';
 
@@ -60,9 +61,8 @@ export function assertTemplateDrawable(template: LabelTemplateSpec): void {
   }
   if (template.layout === LabelLayout.SHEET) {
     const s = requireSheet(template);
-    const usedWidth = s.marginLeftMm + s.columns * template.widthMm + (s.columns - 1) * s.gapXMm;
-    const usedHeight = s.marginTopMm + s.rows * template.heightMm + (s.rows - 1) * s.gapYMm;
-    if (s.columns < 1 || s.rows < 1 || usedWidth > s.pageWidthMm + 1e-6 || usedHeight > s.pageHeightMm + 1e-6) {
+    const used = sheetExtent(template, s);
+    if (s.columns < 1 || s.rows < 1 || used.widthMm > s.pageWidthMm + 1e-6 || used.heightMm > s.pageHeightMm + 1e-6) {
       throw new LabelRenderError(`Template ${template.code}: its ${s.columns} × ${s.rows} grid does not fit the page.`, 'template.sheet');
     }
   }
