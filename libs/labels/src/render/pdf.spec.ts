@@ -82,6 +82,14 @@ describe('PDF labels', () => {
     );
   });
 
+  it('refuses a template too small for a readable QR code and a sheet whose grid overflows its page', async () => {
+    const tiny = { ...SPECS['ROLL-40X30'], widthMm: 12, heightMm: 8 };
+    await expect(renderLabels(tiny, [sampleLabel(0)], LabelFormat.PDF)).rejects.toMatchObject({ field: 'template' });
+    const sheet = SPECS['A4-3X8'];
+    const overflowing = { ...sheet, sheet: { ...sheet.sheet!, rows: 9 } };
+    await expect(renderLabels(overflowing, [sampleLabel(0)], LabelFormat.PDF)).rejects.toMatchObject({ field: 'template.sheet' });
+  });
+
   it.each([
     ['labels.0.scanUrl', { scanUrl: 'javascript:alert(1)' }],
     ['labels.0.title', { title: '  ' }],
