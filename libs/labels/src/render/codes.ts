@@ -20,7 +20,9 @@ export interface QrMatrix {
  * about 4.5 ms for bwip-js's QR encoder): the PDF and SVG draw its modules as vector rectangles.
  */
 export function encodeQr(text: string): QrMatrix {
-  const qr = QRCode.create(text, { errorCorrectionLevel: QR_ERROR_CORRECTION });
+  // One byte-mode segment: a URL gains nothing from mixed modes, the encoder skips its segment
+  // search, and the symbol size is exactly what qrModulesFor (ZPL) predicts.
+  const qr = QRCode.create([{ data: Buffer.from(text, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: QR_ERROR_CORRECTION });
   return { size: qr.modules.size, dark: qr.modules.data };
 }
 
