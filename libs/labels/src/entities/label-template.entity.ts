@@ -1,12 +1,14 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, ValueTransformer } from 'typeorm';
 import { DateTimeScalar } from '@xp/core';
-import { LabelField, LabelLayout, LabelTemplateSpec, ScanSymbology, SkuBarcode } from '../render/types';
+import { LabelField, LabelFormat, LabelLayout, LabelTemplateSpec, ScanSymbology, SkuBarcode } from '../render/types';
 
 registerEnumType(LabelField, { name: 'LabelField', description: 'What a label prints besides its QR code.' });
 registerEnumType(LabelLayout, { name: 'LabelLayout', description: 'ROLL: one label per page (thermal rolls); SHEET: a grid on a page (A4).' });
 registerEnumType(ScanSymbology, { name: 'ScanSymbology' });
 registerEnumType(SkuBarcode, { name: 'SkuBarcode', description: 'The optional 1D barcode of the SKU.' });
+// Registered here for the print jobs' API (PDF | ZPL | SVG); it appears in the schema once an operation uses it.
+registerEnumType(LabelFormat, { name: 'LabelFormat', description: 'PDF for office or thermal printers, ZPL for Zebra-compatible printers, SVG for a preview.' });
 
 /** numeric(6,2) millimetres ⇄ number (lengths, not money: a float is fine here). */
 const mm: ValueTransformer = {
