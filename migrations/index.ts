@@ -2,6 +2,7 @@ import { Foundation1764000000000 } from './1764000000000-Foundation';
 import { FactoriesCatalog1764100000000 } from './1764100000000-FactoriesCatalog';
 import { Showroom1764300000000 } from './1764300000000-Showroom';
 import { Stock1764500000000 } from './1764500000000-Stock';
+import { LabelTemplates1764600000000 } from './1764600000000-LabelTemplates';
 
 /** Every migration, in timestamp order (one per line). The schema changes only through these. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   FactoriesCatalog1764100000000,
   Showroom1764300000000,
   Stock1764500000000,
+  LabelTemplates1764600000000,
 ];

@@ -51,7 +51,15 @@ interface Call {
 
 class Unmapped extends Error {}
 
+/** Values that pass an input's own validation, by field name, where a generic value would not. */
+const FIELD_SAMPLES: Record<string, unknown> = {
+  widthMm: 50,
+  heightMm: 30,
+  zplDpi: 203,
+};
+
 function sampleScalar(name: string, field: string): unknown {
+  if (field in FIELD_SAMPLES) return FIELD_SAMPLES[field];
   switch (name) {
     case 'Int':
       return /number$/i.test(field) || field === 'levels' || field === 'page' ? 1 : 1;

@@ -3,6 +3,7 @@ import { hashPassword, Membership, MembershipVenue, User } from '@xp/access';
 import { Category, Product, Sku } from '@xp/catalog';
 import { OrganizationKind, Role, ROLE_ORGANIZATION_KIND } from '@xp/core';
 import { Brand, BrandStatus, VenueFactory, VenueFactoryStatus } from '@xp/factories';
+import { LabelField, LabelLayout, LabelTemplate, ScanSymbology, SkuBarcode } from '@xp/labels';
 import { creditCodeCheckCharacter, Organization, Region, Venue } from '@xp/venues';
 import { TestApp } from './test-app';
 
@@ -178,6 +179,22 @@ export class Given {
          ON CONFLICT (venue_id, sku_id, location) DO UPDATE SET on_hand = stock_balances.on_hand + EXCLUDED.on_hand`,
         [venueId, skuId, location, sku.factory_org_id, quantity],
       );
+    });
+  }
+
+  /** A label template (a venue's own when venueId is given; a 50×30 mm roll unless overridden). */
+  async labelTemplate(overrides: Partial<LabelTemplate> = {}): Promise<LabelTemplate> {
+    return this.m.getRepository(LabelTemplate).save({
+      code: `T-${uniqueSuffix()}`,
+      name: '测试标签 50×30',
+      widthMm: 50,
+      heightMm: 30,
+      layout: LabelLayout.ROLL,
+      fields: [LabelField.TITLE, LabelField.TIER_PRICES, LabelField.SLOT_CODE],
+      symbology: ScanSymbology.QR,
+      barcode: SkuBarcode.NONE,
+      zplDpi: 203,
+      ...overrides,
     });
   }
 }

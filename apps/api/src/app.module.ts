@@ -12,6 +12,7 @@ import { AppConfig, CoreModule, createFormatError, DateTimeScalar, HttpErrorFilt
 import { DemoModule } from '@xp/demo';
 import { ShowroomModule } from '@xp/showroom';
 import { StockModule } from '@xp/stock';
+import { LabelsModule } from '@xp/labels';
 import { VenuesModule } from '@xp/venues';
 import { HealthController } from './health.controller';
 
@@ -70,6 +71,7 @@ export class AppModule {
         AccessModule,
         ShowroomModule,
         StockModule,
+        LabelsModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -2,6 +2,7 @@ import { ACCESS_ENTITIES } from '@xp/access';
 import { AUDIT_ENTITIES } from '@xp/audit';
 import { CATALOG_ENTITIES } from '@xp/catalog';
 import { FACTORIES_ENTITIES } from '@xp/factories';
+import { LABELS_ENTITIES } from '@xp/labels';
 import { SHOWROOM_ENTITIES } from '@xp/showroom';
 import { STOCK_ENTITIES } from '@xp/stock';
 import { VENUES_ENTITIES } from '@xp/venues';
@@ -15,4 +16,5 @@ export const ENTITIES = [
   ...CATALOG_ENTITIES,
   ...SHOWROOM_ENTITIES,
   ...STOCK_ENTITIES,
+  ...LABELS_ENTITIES,
 ];
