@@ -110,7 +110,8 @@ export class Given {
       status,
       submittedAt: status === VenueFactoryStatus.DRAFT ? null : now,
       decidedAt: status === VenueFactoryStatus.APPROVED || status === VenueFactoryStatus.REJECTED ? now : null,
-      admittedAt: status === VenueFactoryStatus.APPROVED ? now : null,
+      admittedAt: status === VenueFactoryStatus.APPROVED || status === VenueFactoryStatus.SUSPENDED ? now : null,
+      suspendedAt: status === VenueFactoryStatus.SUSPENDED ? now : null,
     });
   }
 
@@ -120,13 +121,13 @@ export class Given {
   }
 
   async brand(factoryOrgId: string, overrides: Partial<Brand> = {}): Promise<Brand> {
-    const verified = (overrides.status ?? BrandStatus.VERIFIED) === BrandStatus.VERIFIED;
+    const reviewed = (overrides.status ?? BrandStatus.VERIFIED) !== BrandStatus.PENDING;
     return this.m.getRepository(Brand).save({
       factoryOrgId,
       name: `品牌${uniqueSuffix()}`,
       trademarkRegNo: `${Math.floor(10_000_000 + Math.random() * 89_999_999)}`,
       status: BrandStatus.VERIFIED,
-      reviewedAt: verified ? new Date() : null,
+      reviewedAt: reviewed ? new Date() : null,
       ...overrides,
     });
   }
