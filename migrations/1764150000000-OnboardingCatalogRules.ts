@@ -26,7 +26,7 @@ export class OnboardingCatalogRules1764150000000 implements MigrationInterface {
       CREATE INDEX venue_factories_status_idx ON venue_factories (status, submitted_at);
 
       -- The factory is told why: rejections, change requests and suspensions carry a reason.
-      ALTER TABLE venue_factory_events ADD CONSTRAINT venue_factory_events_reason_check
+      ALTER TABLE venue_factory_events ADD CONSTRAINT venue_factory_events_reason_given_check
         CHECK (action NOT IN ('REJECT', 'REQUEST_CHANGES', 'SUSPEND') OR length(btrim(reason)) > 0);
       CREATE TRIGGER venue_factory_events_append_only BEFORE UPDATE ON venue_factory_events
         FOR EACH ROW EXECUTE FUNCTION xp_refuse_change();
@@ -41,7 +41,7 @@ export class OnboardingCatalogRules1764150000000 implements MigrationInterface {
     await q.query(`
       DROP INDEX skus_code_trgm_idx; DROP INDEX skus_factory_status_idx; DROP INDEX products_factory_status_idx;
       DROP TRIGGER venue_factory_events_append_only ON venue_factory_events;
-      ALTER TABLE venue_factory_events DROP CONSTRAINT venue_factory_events_reason_check;
+      ALTER TABLE venue_factory_events DROP CONSTRAINT venue_factory_events_reason_given_check;
       DROP INDEX venue_factories_status_idx;
       ALTER TABLE venue_factories DROP CONSTRAINT venue_factories_admitted_check;
       ALTER TABLE venue_factories DROP CONSTRAINT venue_factories_submitted_check;

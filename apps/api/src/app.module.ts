@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AccessModule } from '@xp/access';
 import { AuditModule } from '@xp/audit';
+import { CatalogModule } from '@xp/catalog';
 import { AppConfig, CoreModule, createFormatError, DateTimeScalar, HttpErrorFilter, XpValidationPipe } from '@xp/core';
 import { DemoModule } from '@xp/demo';
 import { FactoriesModule } from '@xp/factories';
@@ -68,6 +69,7 @@ export class AppModule {
         VenuesModule,
         AccessModule,
         FactoriesModule,
+        CatalogModule,
         DemoModule,
       ],
       controllers: [HealthController],
