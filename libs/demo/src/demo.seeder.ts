@@ -2,10 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EventBus, RequestContext, runInTransaction } from '@xp/core';
 import { DemoPart, DemoRefs } from './demo.types';
+import { factoriesPart } from './parts/factories';
 import { partiesPart } from './parts/parties';
 
 /** The demo's parts in the order they build on each other. Each area appends its own. */
-export const DEMO_PARTS: DemoPart[] = [partiesPart];
+export const DEMO_PARTS: DemoPart[] = [partiesPart, factoriesPart];
 
 @Injectable()
 export class DemoSeeder {
