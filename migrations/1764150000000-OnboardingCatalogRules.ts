@@ -27,7 +27,7 @@ export class OnboardingCatalogRules1764150000000 implements MigrationInterface {
 
       -- The factory is told why: rejections, change requests and suspensions carry a reason.
       ALTER TABLE venue_factory_events ADD CONSTRAINT venue_factory_events_reason_given_check
-        CHECK (action NOT IN ('REJECT', 'REQUEST_CHANGES', 'SUSPEND') OR length(btrim(reason)) > 0);
+        CHECK (action NOT IN ('REJECT', 'REQUEST_CHANGES', 'SUSPEND') OR (reason IS NOT NULL AND length(btrim(reason)) > 0));
       CREATE TRIGGER venue_factory_events_append_only BEFORE UPDATE ON venue_factory_events
         FOR EACH ROW EXECUTE FUNCTION xp_refuse_change();
 
