@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { createHash } from 'node:crypto';
 import { CATALOG_COLUMNS, withGtin13CheckDigit } from '@xp/catalog';
 import { headerText, readSpreadsheet } from '@xp/core';
 import { DocumentKind, tinyPdf } from '@xp/factories';
@@ -68,14 +67,7 @@ describe('importCatalog', () => {
   }
 
   /** Stores bytes as a document directly, as if they had slipped past the upload checks. */
-  async function rawDocument(ownerOrgId: string, content: Buffer, kind = 'SPREADSHEET'): Promise<string> {
-    const [{ id }] = await t.dataSource.query(
-      `INSERT INTO documents (owner_org_id, kind, mime_type, size_bytes, sha256) VALUES ($1, $2, 'text/csv', $3, $4) RETURNING id`,
-      [ownerOrgId, kind, content.length, createHash('sha256').update(content).digest('hex')],
-    );
-    await t.dataSource.query('INSERT INTO document_contents (document_id, content) VALUES ($1, $2)', [id, content]);
-    return id;
-  }
+  const rawDocument = async (ownerOrgId: string, content: Buffer) => (await given.document(ownerOrgId, DocumentKind.SPREADSHEET, content, 'text/csv')).id;
 
   const catalogOf = async (orgId: string) => ({
     products: await t.count('products', 'factory_org_id = $1', [orgId]),

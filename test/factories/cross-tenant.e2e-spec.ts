@@ -1,8 +1,12 @@
 import { TestApp, Caller } from '../support/test-app';
+import { tinyPdf } from '@xp/factories';
 import {
+  APPLY,
   BRAND,
   BRANDS,
+  CREATE_PRODUCT,
   CREATE_SKU,
+  DECLARE_BRAND,
   DOCUMENT,
   DOCUMENTS,
   download,
@@ -96,6 +100,36 @@ describe("nobody else reaches factory A's onboarding and catalog", () => {
       }
       expect(await snapshot()).toEqual(before);
     });
+  });
+
+  it("refuses factory B acting in factory A's name", async () => {
+    const before = await snapshot();
+    const cat = (await t.dataSource.query("SELECT id FROM categories WHERE code = 'APPAREL-SCARF'"))[0].id;
+    const [{ id: certificate }] = await t.dataSource.query(
+      "SELECT id FROM documents WHERE owner_org_id = $1 AND kind = 'TRADEMARK_CERTIFICATE'",
+      [t.demo.orgs.factoryB],
+    );
+    const factoryA = t.demo.orgs.factoryA;
+    const attempts: [string, Record<string, unknown>][] = [
+      [APPLY, { venueId: t.demo.venues.yk, factoryOrgId: factoryA, categoryIds: [cat] }],
+      [DECLARE_BRAND, { factoryOrgId: factoryA, name: '冒牌', trademarkRegNo: '12345678', certificateDocumentId: certificate }],
+      [CREATE_PRODUCT, { factoryOrgId: factoryA, categoryId: cat, titleZh: '冒名商品' }],
+      [IMPORT, { factoryOrgId: factoryA, documentId: a.licence }],
+    ];
+    for (const [mutation, input] of attempts) {
+      expect((await t.fails(mutation, { input }, 'factory2Admin')).extensions.code).toBe('NOT_FOUND');
+    }
+    const token = await t.tokenFor('factory2Admin');
+    const planted = await t
+      .http()
+      .post('/api/documents')
+      .set('authorization', `Bearer ${token}`)
+      .field('kind', 'OTHER')
+      .field('ownerOrgId', factoryA)
+      .attach('file', tinyPdf(), 'x.pdf');
+    expect(planted.status).toBe(404);
+    expect(await snapshot()).toEqual(before);
+    expect(await t.count('documents', 'owner_org_id = $1 AND kind = $2', [factoryA, 'OTHER'])).toBe(0);
   });
 
   it('lets factory A and the Zhengzhou operator reach them', async () => {

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { hashPassword, Membership, MembershipVenue, User } from '@xp/access';
 import { Category, Product, Sku } from '@xp/catalog';
 import { OrganizationKind, Role, ROLE_ORGANIZATION_KIND } from '@xp/core';
-import { Brand, BrandStatus, VenueFactory, VenueFactoryStatus } from '@xp/factories';
+import { Brand, BrandStatus, Document, DocumentContent, DocumentKind, tinyPdf, VenueFactory, VenueFactoryStatus } from '@xp/factories';
 import { creditCodeCheckCharacter, Organization, Region, Venue } from '@xp/venues';
 import { TestApp } from './test-app';
 
@@ -149,5 +149,23 @@ export class Given {
       ...overrides,
       productId,
     });
+  }
+
+  /**
+   * A document stored straight in the database (no upload checks): a tiny PDF unless
+   * `content` is given, so that tests can also plant files the upload would refuse.
+   */
+  async document(ownerOrgId: string, kind = DocumentKind.BUSINESS_LICENSE, content: Buffer = tinyPdf(), mimeType = 'application/pdf'): Promise<Document> {
+    const document = await this.m.getRepository(Document).save({
+      ownerOrgId,
+      kind,
+      mimeType,
+      sizeBytes: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      originalName: null,
+      uploadedBy: null,
+    });
+    await this.m.getRepository(DocumentContent).insert({ documentId: document.id, content });
+    return document;
   }
 }
