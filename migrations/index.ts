@@ -1,5 +1,6 @@
 import { Foundation1764000000000 } from './1764000000000-Foundation';
 import { FactoriesCatalog1764100000000 } from './1764100000000-FactoriesCatalog';
+import { OnboardingCatalogRules1764150000000 } from './1764150000000-OnboardingCatalogRules';
 import { Showroom1764300000000 } from './1764300000000-Showroom';
 import { Stock1764500000000 } from './1764500000000-Stock';
 import { LabelTemplates1764600000000 } from './1764600000000-LabelTemplates';
@@ -8,6 +9,7 @@ import { LabelTemplates1764600000000 } from './1764600000000-LabelTemplates';
 export const MIGRATIONS = [
   Foundation1764000000000,
   FactoriesCatalog1764100000000,
+  OnboardingCatalogRules1764150000000,
   Showroom1764300000000,
   Stock1764500000000,
   LabelTemplates1764600000000,

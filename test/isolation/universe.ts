@@ -23,6 +23,7 @@ export async function buildUniverse(t: TestApp): Promise<Universe> {
   const brand = await given.brand(factory.id);
   const product = await given.product(factory.id, { brandId: brand.id });
   const sku = await given.sku(factory.id, { productId: product.id });
+  const document = await given.document(factory.id);
 
   const [{ id: zone }] = await q(`INSERT INTO zones (venue_id, code, name) VALUES ($1, 'Q', '隔离区') RETURNING id`, [venue.id]);
   const [{ id: shelf }] = await q(`INSERT INTO shelves (venue_id, zone_id, number, code) VALUES ($1, $2, 1, 'Q-01') RETURNING id`, [
@@ -72,6 +73,7 @@ export async function buildUniverse(t: TestApp): Promise<Universe> {
     membership,
     venueFactory: admission.id,
     brand: brand.id,
+    document: document.id,
     product: product.id,
     sku: sku.id,
     zone,
@@ -111,6 +113,11 @@ const BY_ARGUMENT: Record<string, string> = {
   brandId: 'brand',
   categoryId: 'category',
   venueFactoryId: 'venueFactory',
+  documentId: 'document',
+  imageDocumentId: 'document',
+  certificateDocumentId: 'document',
+  ownerOrgId: 'factory',
+  parentId: 'category',
   receiptId: 'consignmentReceipt',
   referenceId: 'consignmentReceipt',
   countId: 'stockCount',
@@ -126,8 +133,21 @@ const BY_OPERATION: Record<string, string> = {
   stockCount: 'stockCount',
 };
 
+/** For a bare `id`: the operation's object (`slotAssignment(id)`), or its name without the verb (`reviewBrand` → brand). */
+function objectOf(operation: string): string | undefined {
+  if (BY_OPERATION[operation]) return BY_OPERATION[operation];
+  const withoutVerb = operation.replace(/^[a-z]+(?=[A-Z])/, '');
+  const key = withoutVerb.charAt(0).toLowerCase() + withoutVerb.slice(1);
+  return OBJECT_KEYS.has(key) ? key : OBJECT_KEYS.has(operation) ? operation : undefined;
+}
+
+const OBJECT_KEYS = new Set([
+  'venue', 'region', 'user', 'brand', 'document', 'product', 'sku', 'category', 'venueFactory',
+  'zone', 'shelf', 'slot', 'slotAssignment', 'slotRequest', 'consignmentReceipt', 'stockCount',
+]);
+
 export function universeKeyFor(operation: string, argument: string): string | undefined {
-  if (argument === 'id') return BY_OPERATION[operation];
+  if (argument === 'id') return objectOf(operation);
   if (argument === 'ids' || argument.endsWith('Ids')) return BY_ARGUMENT[argument.replace(/Ids$/, 'Id')];
   return BY_ARGUMENT[argument];
 }

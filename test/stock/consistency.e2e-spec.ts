@@ -111,10 +111,16 @@ describe('ledger consistency', () => {
     expect(results.filter((r) => r.status === 'fulfilled').length).toBeGreaterThan(0);
     expect(results.filter((r) => r.status === 'rejected').length).toBeGreaterThan(0);
 
-    const movements: MovementRow[] = await t.dataSource.query('SELECT venue_id, sku_id, type, from_location, to_location, quantity FROM stock_movements');
+    // This test's SKUs only: the demo's own stock lives at the same venue.
+    const mine = [skus.map((s) => s.id)];
+    const movements: MovementRow[] = await t.dataSource.query(
+      'SELECT venue_id, sku_id, type, from_location, to_location, quantity FROM stock_movements WHERE sku_id = ANY($1)',
+      mine,
+    );
     const expected = recompute(movements);
     const rows: { venue_id: string; sku_id: string; location: string; on_hand: number; reserved: number }[] = await t.dataSource.query(
-      'SELECT venue_id, sku_id, location, on_hand, reserved FROM stock_balances',
+      'SELECT venue_id, sku_id, location, on_hand, reserved FROM stock_balances WHERE sku_id = ANY($1)',
+      mine,
     );
     const actual = new Map(rows.map((r) => [`${r.venue_id}|${r.sku_id}|${r.location}`, { onHand: r.on_hand, reserved: r.reserved }]));
     expect(actual.size).toBe(8); // WAREHOUSE and SHOWROOM of 3 SKUs, DAMAGED of 2

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { hashPassword, Membership, MembershipVenue, User } from '@xp/access';
 import { Category, Product, Sku } from '@xp/catalog';
 import { OrganizationKind, Role, ROLE_ORGANIZATION_KIND } from '@xp/core';
-import { Brand, BrandStatus, VenueFactory, VenueFactoryStatus } from '@xp/factories';
+import { Brand, BrandStatus, Document, DocumentContent, DocumentKind, tinyPdf, VenueFactory, VenueFactoryStatus } from '@xp/factories';
 import { LabelField, LabelLayout, LabelTemplate, ScanSymbology, SkuBarcode } from '@xp/labels';
 import { creditCodeCheckCharacter, Organization, Region, Venue } from '@xp/venues';
 import { TestApp } from './test-app';
@@ -111,7 +111,8 @@ export class Given {
       status,
       submittedAt: status === VenueFactoryStatus.DRAFT ? null : now,
       decidedAt: status === VenueFactoryStatus.APPROVED || status === VenueFactoryStatus.REJECTED ? now : null,
-      admittedAt: status === VenueFactoryStatus.APPROVED ? now : null,
+      admittedAt: status === VenueFactoryStatus.APPROVED || status === VenueFactoryStatus.SUSPENDED ? now : null,
+      suspendedAt: status === VenueFactoryStatus.SUSPENDED ? now : null,
     });
   }
 
@@ -121,13 +122,13 @@ export class Given {
   }
 
   async brand(factoryOrgId: string, overrides: Partial<Brand> = {}): Promise<Brand> {
-    const verified = (overrides.status ?? BrandStatus.VERIFIED) === BrandStatus.VERIFIED;
+    const reviewed = (overrides.status ?? BrandStatus.VERIFIED) !== BrandStatus.PENDING;
     return this.m.getRepository(Brand).save({
       factoryOrgId,
       name: `品牌${uniqueSuffix()}`,
       trademarkRegNo: `${Math.floor(10_000_000 + Math.random() * 89_999_999)}`,
       status: BrandStatus.VERIFIED,
-      reviewedAt: verified ? new Date() : null,
+      reviewedAt: reviewed ? new Date() : null,
       ...overrides,
     });
   }
@@ -196,5 +197,23 @@ export class Given {
       zplDpi: 203,
       ...overrides,
     });
+  }
+
+  /**
+   * A document stored straight in the database (no upload checks): a tiny PDF unless
+   * `content` is given, so that tests can also plant files the upload would refuse.
+   */
+  async document(ownerOrgId: string, kind = DocumentKind.BUSINESS_LICENSE, content: Buffer = tinyPdf(), mimeType = 'application/pdf'): Promise<Document> {
+    const document = await this.m.getRepository(Document).save({
+      ownerOrgId,
+      kind,
+      mimeType,
+      sizeBytes: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      originalName: null,
+      uploadedBy: null,
+    });
+    await this.m.getRepository(DocumentContent).insert({ documentId: document.id, content });
+    return document;
   }
 }

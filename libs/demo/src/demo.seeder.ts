@@ -2,11 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EventBus, RequestContext, runInTransaction } from '@xp/core';
 import { DemoPart, DemoRefs } from './demo.types';
+import { factoriesPart } from './parts/factories';
 import { partiesPart } from './parts/parties';
 import { stockPart } from './parts/stock';
 
 /** The demo's parts in the order they build on each other. Each area appends its own. */
-export const DEMO_PARTS: DemoPart[] = [partiesPart, stockPart];
+export const DEMO_PARTS: DemoPart[] = [partiesPart, factoriesPart, stockPart];
 
 @Injectable()
 export class DemoSeeder {
