@@ -21,7 +21,7 @@ const swc = [
   },
 ];
 
-const ESM_PACKAGES = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'peek-readable'];
+const ESM_PACKAGES = ['@nestjs', 'content-disposition', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'peek-readable'];
 
 const aliases = {
   '^@xp/migrations$': '<rootDir>/migrations/index.ts',

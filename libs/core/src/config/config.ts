@@ -26,6 +26,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+  CONSOLE_DIR: z.string().min(1).default('./apps/console/dist'),
 });
 
 export interface AppConfig {
@@ -46,6 +47,8 @@ export interface AppConfig {
   loginRateLimit: number;
   /** Public (unauthenticated) requests per minute per client address. */
   publicRateLimit: number;
+  /** The built console (`npm run build:console`), served at `/`. */
+  consoleDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -90,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: c.LOG_LEVEL,
     loginRateLimit: c.LOGIN_RATE_LIMIT,
     publicRateLimit: c.PUBLIC_RATE_LIMIT,
+    consoleDir: resolve(c.CONSOLE_DIR),
   };
 }
 
