@@ -35,7 +35,7 @@ function buildIfStale(name, sources, stampFile, command) {
 
 buildIfStale('API', ['apps/api/src', 'libs', 'migrations', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'], 'dist/.build-stamp', 'build:api');
 if (existsSync(join(root, 'apps/console/package.json')) || existsSync(join(root, 'apps/console/index.html'))) {
-  buildIfStale('console', ['apps/console/src', 'apps/console/index.html', 'package-lock.json'], 'apps/console/dist/.build-stamp', 'build:console');
+  buildIfStale('console', ['apps/console/src', 'apps/console/public', 'apps/console/index.html', 'apps/console/vite.config.mts', 'package-lock.json'], 'apps/console/dist/.build-stamp', 'build:console');
 }
 
 // npm does not pass SIGTERM on to the script it runs: when npm goes away (terminated, killed),
