@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheControlFor, isApiPath } from '../../apps/api/src/console.static';
+import { buildFileOf, cacheControlFor, isApiPath } from '../../apps/api/src/console.static';
 import { TestApp } from '../support/test-app';
 
 const INDEX = '<!doctype html><html><body><div id="root"></div><script src="/assets/index-3f9a1c.js"></script></body></html>';
@@ -79,6 +79,13 @@ describe('serving the console', () => {
       expect(escape.text).not.toContain('"dependencies"');
     });
 
+    it('serves the files of a rebuild made while the API runs', async () => {
+      writeFileSync(join(dist, 'assets', 'index-9b8e7d.js'), 'console.log("rebuilt");');
+      const res = await t.http().get('/assets/index-9b8e7d.js');
+      expect(res.status).toBe(200);
+      expect(res.text).toBe('console.log("rebuilt");');
+    });
+
     it('refuses other methods on console paths', async () => {
       const res = await t.http().post('/venues').send({});
       expect(res.status).toBe(404);
@@ -109,6 +116,20 @@ describe('serving the console', () => {
     it('recognises the API paths and nothing else', () => {
       expect(['/graphql', '/graphql?x=1', '/api/documents/1', '/s/ABC', '/health'].map(isApiPath)).toEqual([true, true, true, true, true]);
       expect(['/', '/apis', '/settings', '/healthy', '/venues/1/show'].map(isApiPath)).toEqual([false, false, false, false, false]);
+    });
+
+    it('finds only files inside the build, never dot files or paths that climb out', () => {
+      const dist = mkdtempSync(join(tmpdir(), 'xp-console-paths-'));
+      mkdirSync(join(dist, 'assets'));
+      writeFileSync(join(dist, 'assets', 'a.js'), '');
+      writeFileSync(join(dist, '.build-stamp'), '');
+      expect(buildFileOf(dist, '/assets/a.js?v=1')).toBe('assets/a.js');
+      expect(buildFileOf(dist, '/.build-stamp')).toBeNull();
+      expect(buildFileOf(dist, '/assets/../../etc/passwd')).toBeNull();
+      expect(buildFileOf(dist, '/%2e%2e/%2e%2e/etc/passwd')).toBeNull();
+      expect(buildFileOf(dist, '/assets')).toBeNull();
+      expect(buildFileOf(dist, '/%E0%A4%A')).toBeNull();
+      rmSync(dist, { recursive: true, force: true });
     });
 
     it('caches only the hashed assets for long', () => {

@@ -1,8 +1,9 @@
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 
 /** Paths that belong to the API: never answered with the console's index.html. */
 export const API_PATH_PREFIXES = ['/graphql', '/api', '/s', '/health'] as const;
@@ -52,28 +53,50 @@ export async function serveConsole(app: NestFastifyApplication, consoleDir: stri
     });
     return;
   }
-  // wildcard: false registers one route per file found now (the build is fixed while the API
-  // runs; `npm start` rebuilds before starting), which leaves `GET /*` free for the fallback.
+  // serve: false only adds reply.sendFile (ranges, ETag, Last-Modified, traversal checks);
+  // the one route below decides between a file of the build and the index, so a rebuild while
+  // the API runs is picked up at once.
   await app.register(fastifyStatic, {
     root: consoleDir,
-    prefix: '/',
-    wildcard: false,
+    serve: false,
     cacheControl: false,
-    serveDotFiles: false,
-    globIgnore: ['.build-stamp'],
     setHeaders: (reply, path) => {
       void reply.header('cache-control', cacheControlFor(relative(consoleDir, path)));
       void reply.header('x-content-type-options', 'nosniff');
     },
   });
-  const index = readFileSync(indexFile);
-  fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
-    // A missing hashed asset is a 404, never HTML that the browser would try to run as code.
-    if (isApiPath(request.url) || request.url.startsWith('/assets/')) return notFound(reply);
-    return reply
+  const sendIndex = async (reply: FastifyReply) =>
+    reply
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
       .header('x-content-type-options', 'nosniff')
-      .send(index);
+      .send(await readFile(indexFile));
+  fastify.get('/', (_request, reply) => sendIndex(reply));
+  fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
+    if (isApiPath(request.url)) return notFound(reply);
+    const file = buildFileOf(consoleDir, request.url);
+    if (file) return reply.sendFile(file);
+    // A missing hashed asset is a 404, never HTML that the browser would try to run as code.
+    if (request.url.startsWith('/assets/')) return notFound(reply);
+    return sendIndex(reply);
   });
+}
+
+/** The build's file a URL names (relative to the build), or null: no dot files, nothing outside it. */
+export function buildFileOf(consoleDir: string, url: string): string | null {
+  let path: string;
+  try {
+    path = decodeURIComponent(url.split('?', 1)[0]);
+  } catch {
+    return null;
+  }
+  const relativePath = path.replace(/^\/+/, '');
+  if (!relativePath || relativePath.split('/').some((part) => part.startsWith('.') || part === '')) return null;
+  const file = resolve(consoleDir, relativePath);
+  if (!file.startsWith(consoleDir.endsWith(sep) ? consoleDir : consoleDir + sep)) return null;
+  try {
+    return statSync(file).isFile() ? relative(consoleDir, file) : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,5 +1,5 @@
 import { Admin, CustomRoutes, localStorageStore, Resource } from 'react-admin';
-import { Route } from 'react-router-dom';
+import { BrowserRouter, Route } from 'react-router-dom';
 import { canAccess, resourcesFor } from './access/access';
 import type { Permissions } from './access/permissions';
 import { AccountPage } from './account/AccountPage';
@@ -21,6 +21,9 @@ const store = localStorageStore('1', 'xuanpin');
  * access table) and only the views it may use; react-admin's buttons ask authProvider.canAccess.
  */
 export const App = () => (
+  // Real paths (/venues/…/show) rather than react-admin's default hash router: the API answers
+  // every console path with index.html, so links and reloads land on the right screen.
+  <BrowserRouter>
   <Admin
     title="选品"
     dataProvider={dataProvider}
@@ -57,4 +60,5 @@ export const App = () => (
       </>
     )}
   </Admin>
+  </BrowserRouter>
 );

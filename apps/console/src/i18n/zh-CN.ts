@@ -14,7 +14,7 @@ export const zhCN = {
     menu: {
       home: '首页',
       account: '我的账户',
-      myOrganization: '本企业',
+      myOrganization: '本单位',
     },
     portal: {
       platform: '平台管理',
@@ -132,7 +132,7 @@ export const zhCN = {
       my_users: '本企业用户',
       recent_audit: '最近操作记录',
       no_audit: '暂无操作记录',
-      organization: '本企业',
+      organization: '本单位',
       later: {
         occupancy: '展位占用率',
         gmv: '成交额（GMV）',
@@ -212,7 +212,7 @@ export const zhCN = {
   },
   resources: {
     venues: {
-      name: '选品中心 |||| 选品中心',
+      name: '选品中心',
       fields: {
         id: 'ID',
         code: '编码',
@@ -231,7 +231,7 @@ export const zhCN = {
       },
     },
     regions: {
-      name: '大区 |||| 大区',
+      name: '大区',
       fields: {
         id: 'ID',
         code: '编码',
@@ -241,7 +241,7 @@ export const zhCN = {
       },
     },
     organizations: {
-      name: '机构 |||| 机构',
+      name: '机构',
       fields: {
         id: 'ID',
         name: '名称',
@@ -260,7 +260,7 @@ export const zhCN = {
       },
     },
     users: {
-      name: '用户 |||| 用户',
+      name: '用户',
       fields: {
         id: 'ID',
         email: '邮箱',
@@ -280,7 +280,7 @@ export const zhCN = {
       },
     },
     auditEvents: {
-      name: '操作记录 |||| 审计日志',
+      name: '审计日志',
       fields: {
         id: 'ID',
         occurredAt: '时间',
