@@ -146,6 +146,72 @@ describe('the console in a browser', () => {
     await expectFullyTranslated(page);
   });
 
+  it('lets the platform admin create a user with a role, then deactivate and reactivate it', async () => {
+    const email = `showroom.${Date.now()}@demo.xuanpin.test`;
+    await loginAndWait(page, 'platform.admin@demo.xuanpin.test');
+    await page.getByRole('menuitem', { name: '用户' }).click();
+    await page.getByRole('link', { name: '新建' }).click();
+    await page.locator('input[name="displayName"]').fill('展厅新人 钱多');
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="password"]').fill('Showroom-2026');
+    await page.getByLabel('机构').fill('郑州空港');
+    await page.getByRole('option', { name: '郑州空港链主供应链管理有限公司' }).click();
+    await page.getByLabel('角色', { exact: true }).click();
+    await page.getByRole('option', { name: '展厅专员' }).click();
+    await expectFullyTranslated(page);
+    await screenshot(page, 'user-create');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/\/users\/[0-9a-f-]{36}\/show$/);
+    await page.getByText(email).waitFor();
+    await page.getByText('展厅专员').first().waitFor();
+
+    await page.getByRole('button', { name: '停用' }).click();
+    await page.getByRole('button', { name: '确认' }).click();
+    await page.getByText('账号已停用').waitFor();
+    await page.getByText('已停用', { exact: true }).waitFor();
+    await page.getByRole('button', { name: '启用' }).click();
+    await page.getByText('账号已启用').waitFor();
+    await expectFullyTranslated(page);
+    await screenshot(page, 'user-show');
+  });
+
+  it('lets a user change its password on "my account" and sign in with the new one', async () => {
+    // A user of its own, so that the demo logins keep their password.
+    const email = `account.${Date.now()}@demo.xuanpin.test`;
+    await loginAndWait(page, 'operator.admin@demo.xuanpin.test');
+    await page.goto(`${baseUrl()}/users/create`);
+    await page.locator('input[name="displayName"]').fill('仓库新人 孙强');
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="password"]').fill('First-pass-2026');
+    await page.getByLabel('角色', { exact: true }).click();
+    await page.getByRole('option', { name: '仓库专员' }).click();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/\/users\/[0-9a-f-]{36}\/show$/);
+    await context.clearCookies();
+    await page.evaluate(() => (globalThis as unknown as { localStorage: { clear(): void } }).localStorage.clear());
+
+    await login(page, email, 'First-pass-2026');
+    await page.locator('[data-portal]').waitFor();
+    await page.getByRole('menuitem', { name: '我的账户' }).click();
+    await page.getByText('仓库新人 孙强').first().waitFor();
+    await page.locator('input[name="currentPassword"]').fill('wrong-pass-2026');
+    await page.locator('input[name="newPassword"]').fill('Second-pass-2026');
+    await page.locator('input[name="confirmPassword"]').fill('Second-pass-2026');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await page.getByText('当前密码不正确').first().waitFor();
+    await page.locator('input[name="currentPassword"]').fill('First-pass-2026');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await page.getByText('密码已修改').waitFor();
+    await expectFullyTranslated(page);
+    await screenshot(page, 'account');
+
+    await page.evaluate(() => (globalThis as unknown as { localStorage: { clear(): void } }).localStorage.clear());
+    await login(page, email, 'First-pass-2026');
+    await page.locator('[data-testid="login-error"]').waitFor();
+    await login(page, email, 'Second-pass-2026');
+    await page.locator('[data-portal]').waitFor();
+  });
+
   it('switches to English and back', async () => {
     await loginAndWait(page, 'operator.admin@demo.xuanpin.test');
     await page.getByRole('button', { name: '中文' }).click();

@@ -8,6 +8,8 @@ import type { MembershipInfo } from '../access/permissions';
 import { passwordRule } from './password';
 import { CHANGE_PASSWORD } from './queries';
 
+const LABELS: Record<string, string> = { currentPassword: 'xp.account.current_password', newPassword: 'xp.account.new_password' };
+
 const sameAsNew = (value: string, values: Record<string, unknown>) => (value && value !== values.newPassword ? 'xp.validation.passwordMismatch' : undefined);
 
 /**
@@ -23,7 +25,7 @@ const ChangePassword = ({ email }: { email: string }) => {
     try {
       await graphql(CHANGE_PASSWORD, { input: { currentPassword: values.currentPassword, newPassword: values.newPassword } });
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'VALIDATION_FAILED') return formErrors(error, translate, locale, 'account');
+      if (error instanceof ApiError && error.code === 'VALIDATION_FAILED') return formErrors(error, translate, locale, (name) => translate(LABELS[name] ?? name));
       const http = toHttpError(error, translate, locale) as Error;
       notify(http.message, { type: 'error' });
       return undefined;

@@ -57,6 +57,8 @@ const FIELD_MESSAGES: { pattern: RegExp; key: string; args?: (m: RegExpExecArray
   { pattern: /^is required for REGIONAL_MANAGER and only for it$/, key: 'regionForRegionalManager' },
   { pattern: /^must be venues of the membership's organization$/, key: 'membershipVenues' },
   { pattern: /^factories register themselves with registerFactory$/, key: 'factoryKind' },
+  { pattern: /^must be a UUID$/, key: 'choose' },
+  { pattern: /^must be one of the following values/, key: 'choose' },
   { pattern: /^must be at most (\d+)$/, key: 'maxValue', args: (m) => ({ max: m[1] }) },
   { pattern: /^must be 1 or more$/, key: 'minValue', args: () => ({ min: 1 }) },
 ];
@@ -93,13 +95,13 @@ export function formFieldOf(path: string): string | null {
 }
 
 /** Field errors shaped as react-admin's server-side validation wants them: { name: message, root }. */
-export function formErrors(error: ApiError, translate: Translate, locale: string, resource?: string): Record<string, unknown> {
+export function formErrors(error: ApiError, translate: Translate, locale: string, labelOf?: (field: string) => string): Record<string, unknown> {
   const errors: Record<string, unknown> = {};
   const lines: string[] = [];
   for (const field of error.fields) {
     const message = translateFieldMessage(field.message, translate, locale);
     const name = formFieldOf(field.path);
-    const label = name && resource && !name.includes('.') ? translate(`resources.${resource}.fields.${name}`, { _: name }) : (name ?? field.path);
+    const label = name && labelOf ? labelOf(name) : (name ?? field.path);
     lines.push(`${label}: ${message}`);
     if (name) setPath(errors, name.split('.'), message);
   }
@@ -126,6 +128,8 @@ export function toHttpError(error: unknown, translate: Translate, locale: string
   const status = STATUS_BY_CODE[error.code] ?? 500;
   const message = errorMessage(error, translate, locale);
   const body: Record<string, unknown> = { code: error.code, serverMessage: error.message };
-  if (error.code === 'VALIDATION_FAILED' && error.fields.length) body.errors = formErrors(error, translate, locale, resource);
+  // A top-level input is labelled as the form labels it: resources.<resource>.fields.<name>.
+  const labelOf = resource ? (name: string) => (name.includes('.') ? name : translate(`resources.${resource}.fields.${name}`, { _: name })) : undefined;
+  if (error.code === 'VALIDATION_FAILED' && error.fields.length) body.errors = formErrors(error, translate, locale, labelOf);
   return new HttpError(message, status, body);
 }

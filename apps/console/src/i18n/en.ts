@@ -113,6 +113,7 @@ export const en: AppMessages = {
       factoryKind: 'factories register themselves',
       maxValue: 'must be at most %{max}',
       minValue: 'must be at least %{min}',
+      choose: 'choose one from the list',
       server: '%{message}',
     },
     home: {

@@ -115,6 +115,7 @@ export const zhCN = {
       factoryKind: '工厂通过自助注册加入，不能在此创建',
       maxValue: '不能大于 %{max}',
       minValue: '不能小于 %{min}',
+      choose: '请从列表中选择',
       server: '输入有误（%{message}）',
     },
     home: {
