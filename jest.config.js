@@ -21,7 +21,7 @@ const swc = [
   },
 ];
 
-const ESM_PACKAGES = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'peek-readable'];
+const ESM_PACKAGES = ['@nestjs', 'content-disposition', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'peek-readable'];
 
 const aliases = {
   '^@xp/migrations$': '<rootDir>/migrations/index.ts',
@@ -37,8 +37,31 @@ const common = {
   testEnvironment: 'node',
 };
 
+// The console's pure modules (data provider, errors, i18n, access, formatting) run as unit tests
+// in Node; its React views are compiled only because the resource registry imports them, and the
+// UI libraries they import resolve to a stub (they are never rendered here).
+const consoleSwc = [
+  '@swc/jest',
+  {
+    jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
 module.exports = {
   projects: [
+    {
+      ...common,
+      displayName: 'console',
+      testMatch: ['<rootDir>/apps/console/src/**/*.spec.ts'],
+      transform: { '^.+\\.(t|j|mj|cj)sx?$': consoleSwc },
+      transformIgnorePatterns: ['/node_modules/'],
+      moduleNameMapper: {
+        '^(react-admin|@mui/material|@mui/material/.*|@mui/icons-material/.*|react-router-dom|react-hook-form)$': '<rootDir>/apps/console/test/ui-stub.js',
+      },
+      moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+    },
     {
       ...common,
       displayName: 'unit',

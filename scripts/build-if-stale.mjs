@@ -43,6 +43,6 @@ export function buildApi() {
 
 export function buildConsole() {
   if (existsSync(join(root, 'apps/console/package.json')) || existsSync(join(root, 'apps/console/index.html'))) {
-    buildIfStale('console', ['apps/console/src', 'apps/console/index.html', 'package-lock.json'], 'apps/console/dist/.build-stamp', 'build:console');
+    buildIfStale('console', ['apps/console/src', 'apps/console/public', 'apps/console/index.html', 'apps/console/vite.config.mts', 'package-lock.json'], 'apps/console/dist/.build-stamp', 'build:console');
   }
 }

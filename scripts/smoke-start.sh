@@ -43,6 +43,7 @@ login() {
 start
 grep -q "Demo data: loaded now" "$LOG" || { cat "$LOG"; echo "demo data was not loaded on first start"; exit 1; }
 login | grep -q platform.admin || { echo "demo login failed"; exit 1; }
+curl -fsS "$BASE/venues" | grep -q '<div id="root">' || { echo "the console is not served at /"; exit 1; }
 stop
 start
 grep -q "kept from an earlier start" "$LOG" || { cat "$LOG"; echo "second start did not keep the data"; exit 1; }

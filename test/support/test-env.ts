@@ -41,6 +41,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     logLevel: 'silent',
     loginRateLimit: 1000,
     publicRateLimit: 100_000,
+    // No console unless a test builds one: tests never depend on `npm run build:console`.
+    consoleDir: join(tmpdir(), 'xuanpin-test-no-console'),
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AppConfig, NestPinoLogger, RequestContext } from '@xp/core';
 import { AppModule } from './app.module';
+import { serveConsole } from './console.static';
 
 export interface CreateAppOptions {
   config: AppConfig;
@@ -34,6 +35,7 @@ export async function createApp({ config, dataSource, logger }: CreateAppOptions
     request.xpContext = new RequestContext(dataSource, { requestId: String(request.id), ip: request.ip });
     void reply.header('x-request-id', request.id);
   });
+  await serveConsole(app, config.consoleDir);
   await app.init();
   return app;
 }

@@ -30,6 +30,7 @@ const schema = z.object({
     .string()
     .regex(/^[A-Z]:[A-Za-z0-9_-]{1,16}\.[A-Za-z]{3}$/, 'must be a printer font like E:ANMDS.TTF (drive, name, extension)')
     .optional(),
+  CONSOLE_DIR: z.string().min(1).default('./apps/console/dist'),
 });
 
 export interface AppConfig {
@@ -52,6 +53,8 @@ export interface AppConfig {
   publicRateLimit: number;
   /** The printer-resident CJK font ZPL labels use (^A@); the renderer's default when unset. */
   labelZplFont?: string;
+  /** The built console (`npm run build:console`), served at `/`. */
+  consoleDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -97,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRateLimit: c.LOGIN_RATE_LIMIT,
     publicRateLimit: c.PUBLIC_RATE_LIMIT,
     labelZplFont: c.LABEL_ZPL_FONT,
+    consoleDir: resolve(c.CONSOLE_DIR),
   };
 }
 

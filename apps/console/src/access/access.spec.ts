@@ -1,0 +1,69 @@
+import { RESOURCES } from '../resources';
+import { canAccess, menuResourcesFor, resourcesFor } from './access';
+import { MembershipInfo, permissionsOf, portalOf } from './permissions';
+import { OrganizationKind, Role, ROLE_KIND } from './roles';
+
+function as(role: Role, orgId = `org-${role}`) {
+  const kind: OrganizationKind = ROLE_KIND[role];
+  const m: MembershipInfo = { id: `m-${role}`, role, organization: { id: orgId, kind, name: role }, region: null, venues: [] };
+  return permissionsOf([m]);
+}
+
+const menu = (role: Role) => menuResourcesFor(RESOURCES, as(role)).map((r) => r.name);
+
+describe('resources by role', () => {
+  it('gives each role the menu of its work', () => {
+    expect(menu('PLATFORM_ADMIN')).toEqual(['venues', 'regions', 'organizations', 'users', 'auditEvents']);
+    expect(menu('REGIONAL_MANAGER')).toEqual(['venues', 'regions', 'organizations']);
+    expect(menu('GOVERNMENT_VIEWER')).toEqual(['venues']);
+    expect(menu('OPERATOR_ADMIN')).toEqual(['venues', 'users', 'auditEvents']);
+    expect(menu('SHOWROOM_STAFF')).toEqual(['venues']);
+    expect(menu('FACTORY_ADMIN')).toEqual(['users']);
+    expect(menu('FACTORY_STAFF')).toEqual([]);
+  });
+
+  it("keeps the operator's screens away from factories", () => {
+    for (const role of ['FACTORY_ADMIN', 'FACTORY_STAFF'] as Role[]) {
+      const reachable = resourcesFor(RESOURCES, as(role)).map((r) => r.name);
+      expect(reachable).not.toContain('venues');
+      expect(reachable).not.toContain('auditEvents');
+      expect(reachable).not.toContain('regions');
+      expect(canAccess(RESOURCES, as(role), 'organizations', 'list')).toBe(false);
+      expect(canAccess(RESOURCES, as(role), 'organizations', 'show')).toBe(true);
+    }
+  });
+
+  it('lets only the platform admin create venues, regions and organizations', () => {
+    for (const resource of ['venues', 'regions', 'organizations']) {
+      expect(canAccess(RESOURCES, as('PLATFORM_ADMIN'), resource, 'create')).toBe(true);
+      expect(canAccess(RESOURCES, as('REGIONAL_MANAGER'), resource, 'create')).toBe(false);
+      expect(canAccess(RESOURCES, as('OPERATOR_ADMIN'), resource, 'create')).toBe(false);
+    }
+  });
+
+  it('refuses unknown resources and actions, and a user without memberships everything', () => {
+    expect(canAccess(RESOURCES, as('PLATFORM_ADMIN'), 'nothing', 'list')).toBe(false);
+    expect(canAccess(RESOURCES, as('PLATFORM_ADMIN'), 'venues', 'delete')).toBe(false);
+    expect(resourcesFor(RESOURCES, permissionsOf([]))).toEqual([]);
+    expect(canAccess(RESOURCES, undefined, 'venues', 'list')).toBe(false);
+  });
+
+  it('picks one home per user', () => {
+    expect(portalOf(as('PLATFORM_ADMIN'))).toBe('platform');
+    expect(portalOf(as('REGIONAL_MANAGER'))).toBe('regional');
+    expect(portalOf(as('GOVERNMENT_VIEWER'))).toBe('government');
+    expect(portalOf(as('PRICING_REVIEWER'))).toBe('operator');
+    expect(portalOf(as('FACTORY_STAFF'))).toBe('factory');
+    expect(portalOf(permissionsOf([]))).toBe('none');
+  });
+
+  it('registers each resource once, with documents for the views it has', () => {
+    const names = RESOURCES.map((r) => r.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const r of RESOURCES) {
+      if (r.list) expect(r.queries.list).toContain('result:');
+      if (r.show) expect(r.queries.one).toContain('result:');
+      if (r.create) expect(r.queries.create).toContain('result:');
+    }
+  });
+});

@@ -1,0 +1,3 @@
+export const CHANGE_PASSWORD = `mutation ChangePassword($input: ChangePasswordInput!) {
+  result: changePassword(input: $input)
+}`;

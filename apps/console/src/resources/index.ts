@@ -1,0 +1,22 @@
+import { auditEvents } from './auditEvents';
+import { organizations } from './organizations';
+import { regions } from './regions';
+import type { ResourceQueries } from './queries.types';
+import type { ResourceDefinition } from './types';
+import { users } from './users';
+import { venues } from './venues';
+
+/**
+ * Every resource of the console, in menu order. A new area adds its folder
+ * (resources/<name>/index.ts exporting a ResourceDefinition) and one line here.
+ */
+export const RESOURCES: readonly ResourceDefinition[] = [
+  venues,
+  regions,
+  organizations,
+  users,
+  auditEvents,
+];
+
+/** The GraphQL documents by resource, for the data provider. */
+export const QUERIES: Record<string, ResourceQueries> = Object.fromEntries(RESOURCES.map((r) => [r.name, r.queries]));
