@@ -61,6 +61,18 @@ const FIELD_MESSAGES: { pattern: RegExp; key: string; args?: (m: RegExpExecArray
   { pattern: /^must be one of the following values/, key: 'choose' },
   { pattern: /^must be at most (\d+)$/, key: 'maxValue', args: (m) => ({ max: m[1] }) },
   { pattern: /^must be 1 or more$/, key: 'minValue', args: () => ({ min: 1 }) },
+  { pattern: /^must be at least (-?\d+)$/, key: 'minValue', args: (m) => ({ min: m[1] }) },
+  { pattern: /^is empty; choose the file again$/, key: 'fileEmpty' },
+  { pattern: /^is larger than 10 MB$/, key: 'fileTooLarge' },
+  { pattern: /^is a program, not a document/, key: 'fileProgram' },
+  { pattern: /^is not an? ([A-Z, ]+) file \(judged by its content/, key: 'fileType', args: (m) => ({ types: m[1] }) },
+  { pattern: /^is a (\w+) file; an? \w+ must be one of ([A-Z, ]+)$/, key: 'fileType', args: (m) => ({ types: m[2] }) },
+  { pattern: /^is not an active category$/, key: 'category' },
+  { pattern: /^must be a GTIN-13 \(EAN-13\) barcode of 13 digits$/, key: 'gtin' },
+  { pattern: /^has a wrong check digit \(the last digit should be (\d)\)/, key: 'gtinCheck', args: (m) => ({ digit: m[1] }) },
+  { pattern: /^must be a whole number of packs \(a multiple of the pack size (\d+)\)$/, key: 'moqPack', args: (m) => ({ packSize: m[1] }) },
+  { pattern: /^must be a whole number from (\d+) to (\d+)$/, key: 'integerRange', args: (m) => ({ min: m[1], max: m[2] }) },
+  { pattern: /^is required to (?:REJECT|REQUEST_CHANGES|decline)|^is required when/, key: 'reasonRequired' },
 ];
 
 export function isEnglish(locale: string): boolean {

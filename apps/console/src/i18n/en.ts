@@ -1,7 +1,9 @@
-import type { AppMessages } from './zh-CN';
+import { onboardingEn } from './areas/onboarding';
+import type { Widen } from './types';
+import type { AppMessages, BaseMessages } from './zh-CN';
 
 /** The console's own messages in English (selectable); same keys as zh-CN.ts. */
-export const en: AppMessages = {
+const base: Widen<BaseMessages> = {
   xp: {
     app: {
       title: 'Xuanpin console',
@@ -11,6 +13,21 @@ export const en: AppMessages = {
     locale: { 'zh-CN': '中文', en: 'English' },
     menu: {
       home: 'Home',
+      catalogImport: 'Import products',
+      slotMap: 'Slot map',
+      freeSlots: 'Free slots',
+      occupancy: 'Occupancy',
+      transfer: 'Move stock',
+      stockAge: 'Stock age',
+      printLabels: 'Print labels',
+      groups: {
+        onboarding: 'Onboarding',
+        catalog: 'Catalog',
+        showroom: 'Showroom',
+        stock: 'Consignment stock',
+        labels: 'Shelf labels',
+        system: 'Master data',
+      },
       account: 'My account',
       myOrganization: 'My organization',
     },
@@ -46,6 +63,13 @@ export const en: AppMessages = {
     },
     common: {
       none: '—',
+      reason_required: 'Reason (required)',
+      reason_optional: 'Note (optional)',
+      refresh: 'Refresh',
+      close: 'Close',
+      total: 'Total',
+      date: 'Date',
+      month: 'Month',
       all: 'All',
       yes: 'Yes',
       no: 'No',
@@ -115,6 +139,19 @@ export const en: AppMessages = {
       minValue: 'must be at least %{min}',
       choose: 'choose one from the list',
       server: '%{message}',
+      fileEmpty: 'The file is empty; choose it again',
+      fileTooLarge: 'The file is larger than 10 MB',
+      fileProgram: 'Programs cannot be uploaded',
+      fileType: 'Wrong file type (judged by content); must be %{types}',
+      category: 'No such active category',
+      gtin: 'Must be a 13-digit GTIN-13 (EAN-13)',
+      gtinCheck: 'Wrong check digit (the last digit should be %{digit})',
+      moqPack: 'Must be whole packs (a multiple of %{packSize})',
+      integerRange: 'Must be a whole number from %{min} to %{max}',
+      reasonRequired: 'Give a reason',
+    },
+    venue: {
+      pick: 'Venue',
     },
     home: {
       title: 'Home',
@@ -297,4 +334,10 @@ export const en: AppMessages = {
       },
     },
   },
+};
+
+/** The base messages with each area's, as in zh-CN.ts. */
+export const en: AppMessages = {
+  xp: { ...base.xp, ...onboardingEn.xp, enums: { ...base.xp.enums, ...onboardingEn.enums } },
+  resources: { ...base.resources, ...onboardingEn.resources },
 };

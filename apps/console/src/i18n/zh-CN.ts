@@ -1,9 +1,12 @@
+import { onboardingZh } from './areas/onboarding';
+import type { Widen } from './types';
+
 /**
  * The console's own messages, Simplified Chinese (the default). en.ts has the same keys (the
  * type checker insists). Resource keys follow react-admin: resources.<name>.name (singular ||||
  * plural) and resources.<name>.fields.<source>; everything else lives under xp.
  */
-export const zhCN = {
+const base = {
   xp: {
     app: {
       title: '选品运营控制台',
@@ -13,6 +16,21 @@ export const zhCN = {
     locale: { 'zh-CN': '中文', en: 'English' },
     menu: {
       home: '首页',
+      catalogImport: '批量导入商品',
+      slotMap: '货位图',
+      freeSlots: '空闲货位',
+      occupancy: '货位占用率',
+      transfer: '库存调拨',
+      stockAge: '库龄分析',
+      printLabels: '打印标签',
+      groups: {
+        onboarding: '工厂入驻',
+        catalog: '商品',
+        showroom: '展厅货位',
+        stock: '寄售库存',
+        labels: '货架标签',
+        system: '基础资料',
+      },
       account: '我的账户',
       myOrganization: '本单位',
     },
@@ -48,6 +66,13 @@ export const zhCN = {
     },
     common: {
       none: '—',
+      reason_required: '原因（必填）',
+      reason_optional: '备注（选填）',
+      refresh: '刷新',
+      close: '关闭',
+      total: '合计',
+      date: '日期',
+      month: '月份',
       all: '全部',
       yes: '是',
       no: '否',
@@ -117,6 +142,19 @@ export const zhCN = {
       minValue: '不能小于 %{min}',
       choose: '请从列表中选择',
       server: '输入有误（%{message}）',
+      fileEmpty: '文件是空的，请重新选择',
+      fileTooLarge: '文件超过 10 MB',
+      fileProgram: '这是程序文件，不能上传',
+      fileType: '文件类型不对（按内容判断），须为 %{types}',
+      category: '类目不存在或已停用',
+      gtin: '须为 13 位 GTIN-13（EAN-13）条码',
+      gtinCheck: '条码校验位不对（最后一位应为 %{digit}），请核对',
+      moqPack: '须为整包数量（每包 %{packSize} 件的整数倍）',
+      integerRange: '须为 %{min} 到 %{max} 的整数',
+      reasonRequired: '请填写原因',
+    },
+    venue: {
+      pick: '选品中心',
     },
     home: {
       title: '首页',
@@ -301,6 +339,16 @@ export const zhCN = {
   },
 };
 
+/**
+ * The base messages with each area's (i18n/areas/<area>.ts: its enums, its xp.<area> texts and
+ * its resources), merged one level deep.
+ */
+export const zhCN = {
+  xp: { ...base.xp, ...onboardingZh.xp, enums: { ...base.xp.enums, ...onboardingZh.enums } },
+  resources: { ...base.resources, ...onboardingZh.resources },
+};
+
 /** The same shape with any strings: what en.ts must provide. */
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type AppMessages = Widen<typeof zhCN>;
+/** The base messages alone (en.ts translates them before merging its areas). */
+export type BaseMessages = typeof base;

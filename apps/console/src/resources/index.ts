@@ -1,9 +1,12 @@
 import { auditEvents } from './auditEvents';
+import { brands } from './brands';
+import { categories } from './categories';
 import { organizations } from './organizations';
 import { regions } from './regions';
 import type { ResourceQueries } from './queries.types';
 import type { ResourceDefinition } from './types';
 import { users } from './users';
+import { venueFactories } from './venueFactories';
 import { venues } from './venues';
 
 /**
@@ -11,6 +14,9 @@ import { venues } from './venues';
  * (resources/<name>/index.ts exporting a ResourceDefinition) and one line here.
  */
 export const RESOURCES: readonly ResourceDefinition[] = [
+  venueFactories,
+  brands,
+  categories,
   venues,
   regions,
   organizations,

@@ -1,0 +1,13 @@
+import type { ComponentType } from 'react';
+
+/**
+ * Pages of their own (not a resource's list/show/edit): the slot map, occupancy, imports…
+ * Each is reached from a menu link (layout/menuLinks.ts) or a button; the API decides what
+ * each user may see on it.
+ */
+export interface PageDefinition {
+  path: string;
+  component: ComponentType;
+}
+
+export const PAGES: readonly PageDefinition[] = [];
