@@ -200,3 +200,28 @@ export const DocumentUploadInput = ({
     </Box>
   );
 };
+
+/** An image document by id (product images): fetched with the token, shown as a thumbnail. */
+export const DocumentImage = ({ id, size = 120 }: { id: string; size?: number }) => {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    let href: string | null = null;
+    fetchFile(documentUrl(id), controller.signal).then(
+      (blob) => {
+        href = URL.createObjectURL(blob);
+        setUrl(href);
+      },
+      () => undefined,
+    );
+    return () => {
+      controller.abort();
+      if (href) URL.revokeObjectURL(href);
+    };
+  }, [id]);
+  return (
+    <Box sx={{ width: size, height: size, border: 1, borderColor: 'divider', borderRadius: 1, display: 'flex', alignItems: 'center', justifyContent: 'center', overflow: 'hidden', bgcolor: 'grey.50' }}>
+      {url ? <Box component="img" src={url} alt="" sx={{ maxWidth: '100%', maxHeight: '100%' }} /> : <CircularProgress size={20} />}
+    </Box>
+  );
+};

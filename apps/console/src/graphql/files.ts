@@ -30,12 +30,16 @@ async function httpError(response: Response): Promise<ApiError> {
   }
 }
 
-/** Uploads a file as a document of `kind` (POST /api/documents); the API decides its type by content. */
-export async function uploadDocument(file: Blob & { name?: string }, kind: DocumentKind): Promise<UploadedDocument> {
+/**
+ * Uploads a file as a document of `kind` (POST /api/documents); the API decides its type by
+ * content. With `onProgress` the upload reports the share sent (0–1) as it goes.
+ */
+export async function uploadDocument(file: Blob & { name?: string }, kind: DocumentKind, onProgress?: (share: number) => void): Promise<UploadedDocument> {
   if (file.size > MAX_UPLOAD_BYTES) throw new ApiError('PAYLOAD_TOO_LARGE', 'The file is larger than 10 MB');
   const form = new FormData();
   form.append('kind', kind);
   form.append('file', file, file.name ?? 'upload');
+  if (onProgress) return uploadWithProgress(form, onProgress);
   let response: Response;
   try {
     response = await fetch('/api/documents', { method: 'POST', headers: authHeaders(), body: form });
@@ -73,3 +77,22 @@ export async function saveFile(url: string, name: string): Promise<void> {
 }
 
 export const documentUrl = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
+
+/** fetch() reports no upload progress; XMLHttpRequest does. */
+function uploadWithProgress(form: FormData, onProgress: (share: number) => void): Promise<UploadedDocument> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/documents');
+    for (const [name, value] of Object.entries(authHeaders())) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiError('NETWORK', 'upload failed'));
+    xhr.onload = () => {
+      const response = new Response(xhr.responseText, { status: xhr.status, headers: { 'content-type': 'application/json' } });
+      if (xhr.status >= 200 && xhr.status < 300) response.json().then(resolve, reject);
+      else httpError(response).then(reject, reject);
+    };
+    xhr.send(form);
+  });
+}

@@ -1,3 +1,4 @@
+import { catalogEn } from './areas/catalog';
 import { onboardingEn } from './areas/onboarding';
 import type { Widen } from './types';
 import type { AppMessages, BaseMessages } from './zh-CN';
@@ -149,6 +150,23 @@ const base: Widen<BaseMessages> = {
       moqPack: 'Must be whole packs (a multiple of %{packSize})',
       integerRange: 'Must be a whole number from %{min} to %{max}',
       reasonRequired: 'Give a reason',
+      categoryCode: 'Not a category code; see the Categories sheet of the template',
+      parentCategory: 'Is a parent category; use one of its subcategories: %{codes}',
+      notYourBrand: 'Not one of your brands; declare it first',
+      rejectedBrand: 'This brand was rejected',
+      duplicateRow: 'Also in row %{row}',
+      skuExists: 'Already in your catalog',
+      gtinTaken: 'Already on another of your SKUs',
+      integer: 'Must be a whole number',
+      weight: 'Must be 1 to 1,000,000 grams',
+      differsFromRow: 'Differs from row %{row} of the same product',
+      differsFromExisting: 'Differs from the category of your existing product',
+      ambiguousTitle: 'Matches several existing products; use a distinct title',
+      missingColumn: 'The required column %{column} is missing',
+      duplicateColumn: 'Same column as %{cell}; keep only one',
+      noRows: 'The file has a header but no data rows',
+      skuCode: 'Must be 1–64 letters, digits or . _ / -, starting with a letter or digit',
+      ownColumn: '"%{name}" has its own column',
     },
     venue: {
       pick: 'Venue',
@@ -338,6 +356,6 @@ const base: Widen<BaseMessages> = {
 
 /** The base messages with each area's, as in zh-CN.ts. */
 export const en: AppMessages = {
-  xp: { ...base.xp, ...onboardingEn.xp, enums: { ...base.xp.enums, ...onboardingEn.enums } },
-  resources: { ...base.resources, ...onboardingEn.resources },
+  xp: { ...base.xp, ...onboardingEn.xp, ...catalogEn.xp, enums: { ...base.xp.enums, ...onboardingEn.enums, ...catalogEn.enums } },
+  resources: { ...base.resources, ...onboardingEn.resources, ...catalogEn.resources },
 };

@@ -1,3 +1,4 @@
+import { catalogZh } from './areas/catalog';
 import { onboardingZh } from './areas/onboarding';
 import type { Widen } from './types';
 
@@ -152,6 +153,23 @@ const base = {
       moqPack: '须为整包数量（每包 %{packSize} 件的整数倍）',
       integerRange: '须为 %{min} 到 %{max} 的整数',
       reasonRequired: '请填写原因',
+      categoryCode: '不是有效的类目编码，请查看模板中的“类目”表',
+      parentCategory: '是上级类目，请使用其子类目：%{codes}',
+      notYourBrand: '不是本工厂已申报的品牌，请先申报（附商标注册证）',
+      rejectedBrand: '该品牌已被驳回，不能使用',
+      duplicateRow: '与第 %{row} 行重复',
+      skuExists: '该 SKU 编码已存在于您的商品库',
+      gtinTaken: '该条码已被您的其他 SKU 使用',
+      integer: '须为整数',
+      weight: '须为 1 到 1,000,000 克',
+      differsFromRow: '与同一商品第 %{row} 行不一致',
+      differsFromExisting: '与您已有同名商品的类目不一致',
+      ambiguousTitle: '与您的多个已有商品同名，请使用不同的标题',
+      missingColumn: '缺少必填列 %{column}',
+      duplicateColumn: '与 %{cell} 是同一列，请只保留一列',
+      noRows: '文件只有表头，没有数据行',
+      skuCode: '须为 1–64 位字母、数字或 . _ / -，以字母或数字开头',
+      ownColumn: '“%{name}”有专门的列，请填在该列',
     },
     venue: {
       pick: '选品中心',
@@ -344,8 +362,8 @@ const base = {
  * its resources), merged one level deep.
  */
 export const zhCN = {
-  xp: { ...base.xp, ...onboardingZh.xp, enums: { ...base.xp.enums, ...onboardingZh.enums } },
-  resources: { ...base.resources, ...onboardingZh.resources },
+  xp: { ...base.xp, ...onboardingZh.xp, ...catalogZh.xp, enums: { ...base.xp.enums, ...onboardingZh.enums, ...catalogZh.enums } },
+  resources: { ...base.resources, ...onboardingZh.resources, ...catalogZh.resources },
 };
 
 /** The same shape with any strings: what en.ts must provide. */

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { CatalogImportPage } from './catalogImport/CatalogImportPage';
 
 /**
  * Pages of their own (not a resource's list/show/edit): the slot map, occupancy, imports…
@@ -10,4 +11,6 @@ export interface PageDefinition {
   component: ComponentType;
 }
 
-export const PAGES: readonly PageDefinition[] = [];
+export const PAGES: readonly PageDefinition[] = [
+  { path: '/catalog-import', component: CatalogImportPage },
+];

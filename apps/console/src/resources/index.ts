@@ -2,9 +2,11 @@ import { auditEvents } from './auditEvents';
 import { brands } from './brands';
 import { categories } from './categories';
 import { organizations } from './organizations';
+import { products } from './products';
 import { regions } from './regions';
 import type { ResourceQueries } from './queries.types';
 import type { ResourceDefinition } from './types';
+import { skus } from './skus';
 import { users } from './users';
 import { venueFactories } from './venueFactories';
 import { venues } from './venues';
@@ -16,6 +18,8 @@ import { venues } from './venues';
 export const RESOURCES: readonly ResourceDefinition[] = [
   venueFactories,
   brands,
+  products,
+  skus,
   categories,
   venues,
   regions,
