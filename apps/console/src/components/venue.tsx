@@ -47,6 +47,7 @@ export const VenueSelect = ({ value, venues, onChange }: { value: string | undef
   return (
     <TextField
       select
+      fullWidth={false}
       size="small"
       label={translate('xp.venue.pick')}
       value={value ?? ''}

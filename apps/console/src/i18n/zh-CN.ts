@@ -1,5 +1,6 @@
 import { catalogZh } from './areas/catalog';
 import { onboardingZh } from './areas/onboarding';
+import { showroomZh } from './areas/showroom';
 import type { Widen } from './types';
 
 /**
@@ -362,8 +363,8 @@ const base = {
  * its resources), merged one level deep.
  */
 export const zhCN = {
-  xp: { ...base.xp, ...onboardingZh.xp, ...catalogZh.xp, enums: { ...base.xp.enums, ...onboardingZh.enums, ...catalogZh.enums } },
-  resources: { ...base.resources, ...onboardingZh.resources, ...catalogZh.resources },
+  xp: { ...base.xp, ...onboardingZh.xp, ...catalogZh.xp, ...showroomZh.xp, venue: { ...base.xp.venue, ...showroomZh.xp.venue }, enums: { ...base.xp.enums, ...onboardingZh.enums, ...catalogZh.enums, ...showroomZh.enums } },
+  resources: { ...base.resources, ...onboardingZh.resources, ...catalogZh.resources, ...showroomZh.resources },
 };
 
 /** The same shape with any strings: what en.ts must provide. */

@@ -27,11 +27,12 @@ export const XpMenu = () => {
               {translate(`xp.menu.groups.${group}`)}
             </ListSubheader>
           ) : null,
+          ...groupLinks.filter((l) => l.first).map((l) => <Menu.Item key={l.label} to={l.to} primaryText={l.label} leftIcon={<l.icon />} />),
           ...inGroup.map((r) => {
             const label = permissions && r.menuLabel?.(permissions);
             return label ? <Menu.ResourceItem key={r.name} name={r.name} primaryText={translate(label)} /> : <Menu.ResourceItem key={r.name} name={r.name} />;
           }),
-          ...groupLinks.map((l) => <Menu.Item key={l.label} to={l.to} primaryText={l.label} leftIcon={<l.icon />} />),
+          ...groupLinks.filter((l) => !l.first).map((l) => <Menu.Item key={l.label} to={l.to} primaryText={l.label} leftIcon={<l.icon />} />),
         ];
       })}
       <Menu.Item to="/account" primaryText="xp.menu.account" leftIcon={<AccountCircleIcon />} />

@@ -20,6 +20,8 @@ export interface MenuLink {
   icon: ComponentType;
   roles: readonly Role[];
   group: MenuGroup;
+  /** Listed before the section's resources (the slot map leads the showroom). */
+  first?: boolean;
   to: (p: Permissions) => string | null;
 }
 
@@ -36,8 +38,7 @@ const always = (path: string) => () => path;
 
 export const MENU_LINKS: readonly MenuLink[] = [
   { label: 'xp.menu.catalogImport', icon: UploadFileIcon, roles: FACTORY_ROLES, group: 'catalog', to: always('/catalog-import') },
-  { label: 'xp.menu.slotMap', icon: GridViewIcon, roles: SHOWROOM_VIEWERS, group: 'showroom', to: always('/slot-map') },
-  { label: 'xp.menu.freeSlots', icon: GridViewIcon, roles: FACTORY_ROLES, group: 'showroom', to: always('/free-slots') },
+  { label: 'xp.menu.slotMap', icon: GridViewIcon, roles: SHOWROOM_VIEWERS, group: 'showroom', first: true, to: always('/slot-map') },
   { label: 'xp.menu.occupancy', icon: BarChartIcon, roles: [...SHOWROOM_VIEWERS, 'GOVERNMENT_VIEWER'], group: 'showroom', to: always('/occupancy') },
   { label: 'xp.menu.transfer', icon: SwapHorizIcon, roles: TRANSFER_ROLES, group: 'stock', to: always('/stock-transfer') },
   { label: 'xp.menu.stockAge', icon: HourglassBottomIcon, roles: [...STOCK_STAFF_READERS, ...FACTORY_ROLES], group: 'stock', to: always('/stock-age') },
@@ -58,12 +59,13 @@ export interface ResolvedMenuLink {
   label: string;
   icon: ComponentType;
   group: MenuGroup;
+  first: boolean;
   to: string;
 }
 
 export function menuLinksFor(p: Permissions | undefined): ResolvedMenuLink[] {
   if (!p) return [];
   return MENU_LINKS.filter((l) => hasAnyRole(p, l.roles))
-    .map((l) => ({ label: l.label, icon: l.icon, group: l.group, to: l.to(p) }))
+    .map((l) => ({ label: l.label, icon: l.icon, group: l.group, first: !!l.first, to: l.to(p) }))
     .filter((l): l is ResolvedMenuLink => l.to !== null);
 }

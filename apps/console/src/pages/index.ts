@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import { CatalogImportPage } from './catalogImport/CatalogImportPage';
+import { OccupancyPage } from './occupancy/OccupancyPage';
+import { SlotMapPage } from './slotMap/SlotMapPage';
 
 /**
  * Pages of their own (not a resource's list/show/edit): the slot map, occupancy, imports…
@@ -13,4 +15,6 @@ export interface PageDefinition {
 
 export const PAGES: readonly PageDefinition[] = [
   { path: '/catalog-import', component: CatalogImportPage },
+  { path: '/slot-map', component: SlotMapPage },
+  { path: '/occupancy', component: OccupancyPage },
 ];

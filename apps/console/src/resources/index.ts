@@ -7,6 +7,9 @@ import { regions } from './regions';
 import type { ResourceQueries } from './queries.types';
 import type { ResourceDefinition } from './types';
 import { skus } from './skus';
+import { slotAssignments } from './slotAssignments';
+import { slotRequests } from './slotRequests';
+import { slots } from './slots';
 import { users } from './users';
 import { venueFactories } from './venueFactories';
 import { venues } from './venues';
@@ -21,6 +24,9 @@ export const RESOURCES: readonly ResourceDefinition[] = [
   products,
   skus,
   categories,
+  slots,
+  slotRequests,
+  slotAssignments,
   venues,
   regions,
   organizations,
