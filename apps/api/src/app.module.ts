@@ -10,6 +10,7 @@ import { AccessModule } from '@xp/access';
 import { AuditModule } from '@xp/audit';
 import { AppConfig, CoreModule, createFormatError, DateTimeScalar, HttpErrorFilter, XpValidationPipe } from '@xp/core';
 import { DemoModule } from '@xp/demo';
+import { PricingModule } from '@xp/pricing';
 import { VenuesModule } from '@xp/venues';
 import { HealthController } from './health.controller';
 
@@ -66,6 +67,7 @@ export class AppModule {
         AuditModule,
         VenuesModule,
         AccessModule,
+        PricingModule,
         DemoModule,
       ],
       controllers: [HealthController],
