@@ -79,7 +79,8 @@ export class PriceReviewService {
    */
   private async finalize(ctx: RequestContext, sheet: PriceSheet, status: StoredSheetStatus, reviewedNow: boolean): Promise<void> {
     await lockFactoryVenue(ctx, sheet.venueId, sheet.factoryOrgId);
-    const approved: { sku_id: string }[] = await ctx.manager.query(
+    // An UPDATE … RETURNING answers [rows, rowCount] through TypeORM.
+    const [approved]: [{ sku_id: string }[], number] = await ctx.manager.query(
       `UPDATE price_sheet_lines SET approved_at = $2, approval_seq = nextval('price_version_seq')
        WHERE sheet_id = $1 AND decision = 'APPROVED' RETURNING sku_id`,
       [sheet.id, ctx.startedAt],
