@@ -48,7 +48,7 @@ describe('pricing constraints in the database', () => {
     const sheet = await draft();
     await expect(insertLine(sheet, f.plain.id, [6], [800], 799)).rejects.toThrow(/price_sheet_lines_retail_check/);
     await expect(insertLine(sheet, f.branded.id, [10], [800], 1200, ", 1201, 'PENDING'")).rejects.toThrow(/price_sheet_lines_floor_check/);
-    await expect(insertLine(sheet, f.branded.id, [10], [800], 1200, ", 1200, NULL")).rejects.toThrow(/price_sheet_lines_floor_state_check/);
+    await expect(insertLine(sheet, f.branded.id, [10], [800], 1200, ", 1200, NULL")).rejects.toThrow(/undecided/);
   });
 
   it("refuses another factory's SKU and a sheet for a factory without an admission", async () => {
