@@ -29,3 +29,4 @@ export * from './validation/text';
 export * from './validation/validation.pipe';
 export * from './database/loaders';
 export * from './util/uuid';
+export * from './spreadsheet';
