@@ -29,7 +29,7 @@ export const SETTINGS = `query($venueId: ID!) { pricingSettings(venueId: $venueI
 export const SET_SETTINGS = `mutation($input: SetPricingSettingsInput!) {
   setPricingSettings(input: $input) { venueId largeChangeThresholdBasisPoints } }`;
 export const IMPORT = `mutation($input: ImportPriceSheetInput!) {
-  importPriceSheet(input: $input) { ok rowsRead linesImported sheet { ${SHEET_FIELDS} } problems { row column skuCode message } } }`;
+  importPriceSheet(input: $input) { ok format rowCount skippedRows linesImported problemCount ignoredHeaders sheet { ${SHEET_FIELDS} } problems { row column skuCode message } } }`;
 
 /** A line input with tiers as [minQuantity, "yuan"] pairs. */
 export function line(skuId: string, tiers: [number, string][], retailPrice: string, requestedFloor?: string) {

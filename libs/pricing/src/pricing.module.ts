@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ErrorCode, registerConstraintErrors } from '@xp/core';
+import { PriceImportService } from './price-import.service';
 import { PriceReviewService } from './price-review.service';
+import { PricingController } from './pricing.controller';
 import { PriceSheetsService } from './price-sheets.service';
 import { PriceSheetLineResolver, PriceSheetResolver, PriceVersionResolver, PricingPolicyResolver } from './pricing.resolver';
 import { PricingService } from './pricing.service';
@@ -61,7 +63,9 @@ registerConstraintErrors({
 
 /** Price sheets, their review with four-eyes floors, effective prices and their history. */
 @Module({
+  controllers: [PricingController],
   providers: [
+    PriceImportService,
     PricingService,
     PriceSheetsService,
     PriceReviewService,

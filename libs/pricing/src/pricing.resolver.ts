@@ -6,6 +6,7 @@ import {
   CreatePriceSheetInput,
   DecidePriceFloorsInput,
   DeletePriceSheetInput,
+  ImportPriceSheetInput,
   PriceHistoryArgs,
   PriceSheetLineListArgs,
   PriceSheetListArgs,
@@ -18,6 +19,7 @@ import {
 } from './dto/pricing.inputs';
 import {
   PriceChange,
+  PriceSheetImportReport,
   PriceSheetLinePage,
   PriceSheetPage,
   PriceTier,
@@ -27,6 +29,7 @@ import {
   PricingSettings,
 } from './dto/pricing.types';
 import { MarkupPolicy, PriceSheet, PriceSheetLine } from './entities/price-sheet.entity';
+import { PriceImportService } from './price-import.service';
 import { PriceReviewService } from './price-review.service';
 import { PriceSheetsService } from './price-sheets.service';
 import { POLICY_ROLES, PRICE_ROLES, PRICE_READER_ROLES, SHEET_ROLES } from './pricing.access';
@@ -40,6 +43,7 @@ export class PriceSheetResolver {
   constructor(
     private readonly sheets: PriceSheetsService,
     private readonly review: PriceReviewService,
+    private readonly imports: PriceImportService,
   ) {}
 
   @Query(() => PriceSheetPage)
@@ -80,6 +84,13 @@ export class PriceSheetResolver {
   @Transactional()
   submitPriceSheet(@Ctx() ctx: RequestContext, @Args('input') input: SubmitPriceSheetInput) {
     return this.sheets.submit(ctx, input);
+  }
+
+  @Mutation(() => PriceSheetImportReport, { description: 'A DRAFT sheet from an uploaded spreadsheet: every row or none.' })
+  @Allow(...FACTORY)
+  @Transactional()
+  importPriceSheet(@Ctx() ctx: RequestContext, @Args('input') input: ImportPriceSheetInput) {
+    return this.imports.importSheet(ctx, input);
   }
 
   @Mutation(() => PriceSheet)

@@ -147,14 +147,26 @@ export class PricingSettings {
   updatedAt!: Date | null;
 }
 
-/** One problem of an imported spreadsheet, by row and column as the factory sees them in Excel. */
+/**
+ * One problem of an imported price sheet, placed so it can be found in Excel (the same shape as
+ * the catalog import's rows).
+ */
 @ObjectType()
 export class PriceImportProblem {
-  @Field(() => Int, { description: 'The row number in the sheet (1 is the header row).' })
+  @Field(() => Int, { description: 'Row number as Excel shows it (the header is row 1).' })
   row!: number;
 
-  @Field(() => String, { nullable: true, description: 'The column header (e.g. 零售价), when one column is at fault.' })
+  @Field(() => String, { nullable: true, description: 'Column key, e.g. retailPrice; null for the whole row.' })
   column!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The header text of that column in the file, e.g. 零售价(retailPrice).' })
+  header!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A1 reference, e.g. K12.' })
+  cell!: string | null;
+
+  @Field(() => String, { nullable: true })
+  value!: string | null;
 
   @Field(() => String, { nullable: true })
   skuCode!: string | null;
@@ -166,18 +178,30 @@ export class PriceImportProblem {
 /** What an import did: a DRAFT sheet with every line, or nothing at all and every problem. */
 @ObjectType()
 export class PriceSheetImportReport {
-  @Field({ description: 'True when the sheet was created; false means nothing was written.' })
+  @Field({ description: 'True when the sheet was created with every priced row; false when nothing was written.' })
   ok!: boolean;
+
+  @Field()
+  format!: string;
 
   @Field(() => PriceSheet, { nullable: true })
   sheet!: PriceSheet | null;
 
-  @Field(() => Int, { description: 'Data rows read (blank rows and rows without prices are skipped).' })
-  rowsRead!: number;
+  @Field(() => Int, { description: 'Data rows read (blank rows not counted).' })
+  rowCount!: number;
+
+  @Field(() => Int, { description: 'Rows without any price (SKUs left out of this sheet).' })
+  skippedRows!: number;
 
   @Field(() => Int)
   linesImported!: number;
 
+  @Field(() => Int, { description: 'All problems found; `problems` lists the first 1,000.' })
+  problemCount!: number;
+
   @Field(() => [PriceImportProblem])
   problems!: PriceImportProblem[];
+
+  @Field(() => [String], { description: 'Headers the importer did not recognize (their columns were ignored).' })
+  ignoredHeaders!: string[];
 }
