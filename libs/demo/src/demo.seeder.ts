@@ -3,9 +3,10 @@ import { DataSource } from 'typeorm';
 import { EventBus, RequestContext, runInTransaction } from '@xp/core';
 import { DemoPart, DemoRefs } from './demo.types';
 import { partiesPart } from './parts/parties';
+import { pricingPart } from './parts/pricing';
 
 /** The demo's parts in the order they build on each other. Each area appends its own. */
-export const DEMO_PARTS: DemoPart[] = [partiesPart];
+export const DEMO_PARTS: DemoPart[] = [partiesPart, pricingPart];
 
 @Injectable()
 export class DemoSeeder {
