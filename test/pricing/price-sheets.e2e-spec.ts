@@ -159,6 +159,24 @@ describe('price sheets', () => {
       expect(await sheetCount(f)).toBe(0);
     });
 
+    it("answers NOT_FOUND for another factory's id, and asks which factory when the caller works for two", async () => {
+      const f = await pricedFactory(t, given);
+      const other = await pricedFactory(t, given);
+      const foreign = await t.fails(CREATE, { input: { venueId: t.demo.venues.zz, factoryOrgId: other.org.id, effectiveFrom: today(), lines: goodLines(f) } }, f.token);
+      expect(foreign.extensions.code).toBe('NOT_FOUND');
+      await t.dataSource.query(`INSERT INTO memberships (user_id, organization_id, organization_kind, role) VALUES ($1, $2, 'FACTORY', 'FACTORY_STAFF')`, [
+        f.userId,
+        other.org.id,
+      ]);
+      const which = await t.fails(CREATE, { input: { venueId: t.demo.venues.zz, effectiveFrom: today(), lines: goodLines(f) } }, f.token);
+      expect(which.extensions).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'input.factoryOrgId' }] });
+      expect(
+        (await t.ok(CREATE, { input: { venueId: t.demo.venues.zz, factoryOrgId: f.org.id, effectiveFrom: today(), lines: goodLines(f) } }, f.token)).createPriceSheet
+          .factoryOrgId,
+      ).toBe(f.org.id);
+      expect(await sheetCount(other)).toBe(0);
+    });
+
     it('is for factory staff only', async () => {
       const f = await pricedFactory(t, given);
       const staff = await given.user(Role.FACTORY_STAFF, f.org.id);
@@ -182,6 +200,17 @@ describe('price sheets', () => {
       );
       expect(updatePriceSheet).toMatchObject({ effectiveFrom: shanghaiDay(3), lineCount: 1, version: sheet.version + 1 });
       expect(await t.count('price_sheet_lines', 'sheet_id = $1 AND effective_from = $2', [sheet.id, shanghaiDay(3)])).toBe(1);
+    });
+
+    it('refuses a past date or a broken line in an edit, leaving the draft as it was', async () => {
+      const f = await pricedFactory(t, given);
+      const sheet = (await create(f)).createPriceSheet;
+      const past = await t.fails(UPDATE, { input: { id: sheet.id, effectiveFrom: shanghaiDay(-1) } }, f.token);
+      expect(past.extensions).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'input.effectiveFrom' }] });
+      const broken = await t.fails(UPDATE, { input: { id: sheet.id, lines: [line(f.plain.id, [[6, '8.00']], '7.00')] } }, f.token);
+      expect(broken.extensions).toMatchObject({ code: 'PRICE_RULE_VIOLATED', violations: [{ line: 1, path: 'retailPrice' }] });
+      expect(await t.count('price_sheet_lines', 'sheet_id = $1', [sheet.id])).toBe(2);
+      expect(await t.count('price_sheets', 'id = $1 AND version = $2 AND effective_from = $3', [sheet.id, sheet.version, today()])).toBe(1);
     });
 
     it('deletes a draft, and neither edits nor deletes a submitted sheet', async () => {
