@@ -202,7 +202,7 @@ export class PriceReviewService {
       });
     }
     if (fields.length > 0) throw DomainError.validation(fields);
-    if (violations.length > 0) throw violationError(violations, "The reviewed prices");
+    if (violations.length > 0) throw violationError(violations, 'The review');
 
     await this.saveDecisions(ctx, updates);
     const outcome = reviewOutcome(
@@ -288,7 +288,7 @@ export class PriceReviewService {
       fields.push({ path: 'input.lines', message: `every pending floor needs a decision; line ${missing.map((l) => l.lineNo).join(', ')} has none` });
     }
     if (fields.length > 0) throw DomainError.validation(fields);
-    if (violations.length > 0) throw violationError(violations, 'The price floors');
+    if (violations.length > 0) throw violationError(violations, 'The floor decision');
 
     await this.saveDecisions(ctx, updates);
     const after = new Map(updates.map((u) => [u.id, u.floor_status]));
