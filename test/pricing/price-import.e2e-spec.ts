@@ -21,7 +21,7 @@ describe('price sheet template and import', () => {
     t.gql(IMPORT, { input: { venueId: t.demo.venues.zz, documentId, effectiveFrom } }, factory.token);
 
   describe('the template', () => {
-    it("lists the factory's active SKUs with their MOQ and the prices in force, with Chinese headers and instructions", async () => {
+    it("lists the factory's active SKUs with their MOQ and, for reference, the prices in force; Chinese headers and instructions", async () => {
       const archived = await given.sku(f.org.id, { status: 'ARCHIVED' as never });
       await pricing(t).priceSheet(t.demo.venues.zz, f.org.id, [{ skuId: f.plain.id, tiers: [[6, 800], [60, 750]], retail: 1200 }], {
         at: new Date(Date.now() - 86_400_000),
@@ -37,7 +37,8 @@ describe('price sheet template and import', () => {
       const sheet = workbook.getWorksheet('报价单')!;
       const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
       expect(values(1)).toEqual([
-        'SKU编码(skuCode)', '商品名称(title)', '规格(attributes)', '单位(unit)', '起批量(moq)', '供货价(supplyPrice1)',
+        'SKU编码(skuCode)', '商品名称(title)', '规格(attributes)', '单位(unit)', '起批量(moq)',
+        '当前供货价(currentTiers)', '当前零售价(currentRetailPrice)', '当前控价(currentFloor)', '供货价(supplyPrice1)',
         '阶梯2数量(quantity2)', '阶梯2供货价(supplyPrice2)', '阶梯3数量(quantity3)', '阶梯3供货价(supplyPrice3)',
         '阶梯4数量(quantity4)', '阶梯4供货价(supplyPrice4)', '零售价(retailPrice)', '控价(requestedFloor)',
       ]);
@@ -46,7 +47,8 @@ describe('price sheet template and import', () => {
       expect(sheet.rowCount).toBe(3);
       expect(codes).not.toContain(archived.code);
       const plainRow = [2, 3].find((n) => values(n)[0] === f.plain.code)!;
-      expect(values(plainRow)).toEqual([f.plain.code, expect.any(String), '', '件', '6', '8.00', '60', '7.50', undefined, undefined, undefined, undefined, '12.00']);
+      // the prices in force are shown for reference; the price columns are left to fill
+      expect(values(plainRow)).toEqual([f.plain.code, expect.any(String), '', '件', '6', '6+: 8.00; 60+: 7.50', '12.00']);
       expect(String(workbook.getWorksheet('说明')!.getRow(1).getCell(1).value)).toMatch(/填写说明/);
     });
 

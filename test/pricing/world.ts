@@ -7,7 +7,10 @@ export async function ensureAdmission(t: TestApp, venueId: string, factoryOrgId:
   await t.dataSource.query(
     `INSERT INTO venue_factories (venue_id, factory_org_id, status, submitted_at, decided_at, admitted_at)
      VALUES ($1, $2, $3, now(), now(), CASE WHEN $3 = 'APPROVED' THEN now() END)
-     ON CONFLICT (venue_id, factory_org_id) DO UPDATE SET status = EXCLUDED.status`,
+     ON CONFLICT (venue_id, factory_org_id) DO UPDATE SET status = EXCLUDED.status,
+       submitted_at = coalesce(venue_factories.submitted_at, now()),
+       admitted_at = coalesce(venue_factories.admitted_at, EXCLUDED.admitted_at),
+       suspended_at = CASE WHEN EXCLUDED.status = 'SUSPENDED' THEN now() ELSE venue_factories.suspended_at END`,
     [venueId, factoryOrgId, status],
   );
 }

@@ -70,10 +70,10 @@ describe('price sheet import plan', () => {
     expect(plan.lines).toEqual([]);
     expect(plan.problems.map((p) => [p.row, p.column, p.cell, p.value])).toEqual([
       [2, 'skuCode', 'A2', 'NOPE'],
-      [3, 'supplyPrice1', 'F3', '15.005'],
-      [4, 'quantity2', 'G4', '5'],
-      [4, 'supplyPrice2', 'H4', '9'],
-      [4, 'retailPrice', 'M4', '7'],
+      [3, 'supplyPrice1', 'I3', '15.005'],
+      [4, 'quantity2', 'J4', '5'],
+      [4, 'supplyPrice2', 'K4', '9'],
+      [4, 'retailPrice', 'P4', '7'],
       [5, 'skuCode', 'A5', 'A1'],
       [6, 'skuCode', 'A6', 'OLD'],
     ]);

@@ -19,6 +19,9 @@ export type PriceColumnKey =
   | 'attributes'
   | 'unit'
   | 'moq'
+  | 'currentTiers'
+  | 'currentRetailPrice'
+  | 'currentFloor'
   | 'supplyPrice1'
   | 'quantity2'
   | 'supplyPrice2'
@@ -29,13 +32,20 @@ export type PriceColumnKey =
   | 'retailPrice'
   | 'requestedFloor';
 
-/** The template's columns, in order; the informational ones (title, attributes, unit) are not read back. */
+/**
+ * The template's columns, in order. The informational ones (title, attributes, unit and the
+ * prices in force) are not read back: a factory fills the price columns of the SKUs it wants to
+ * (re)price and leaves the others empty.
+ */
 export const PRICE_COLUMNS: readonly ColumnSpec<PriceColumnKey>[] = [
   { key: 'skuCode', label: 'SKU编码', required: true, aliases: ['SKU', '货号', '商品编码'] },
   { key: 'title', label: '商品名称' },
   { key: 'attributes', label: '规格' },
   { key: 'unit', label: '单位' },
   { key: 'moq', label: '起批量' },
+  { key: 'currentTiers', label: '当前供货价' },
+  { key: 'currentRetailPrice', label: '当前零售价' },
+  { key: 'currentFloor', label: '当前控价' },
   { key: 'supplyPrice1', label: '供货价', required: true, aliases: ['起批价', '供货价1', '阶梯1供货价'] },
   { key: 'quantity2', label: '阶梯2数量' },
   { key: 'supplyPrice2', label: '阶梯2供货价' },

@@ -10,7 +10,6 @@ import {
   PRICE_SHEET_NAMES,
   planPriceImport,
   skuCodesOf,
-  TEMPLATE_TIERS,
 } from './price-import.rules';
 import { insertLines, PriceSheetsService } from './price-sheets.service';
 import { callerFactory } from './pricing.access';
@@ -22,7 +21,7 @@ const MAX_REPORTED = 1000;
 const INSTRUCTIONS: (string | null)[][] = [
   ['填写说明 (How to fill in this price sheet)'],
   ['1. 每行是一个 SKU。只填写要报价的行；没有价格的行不会进入报价单。 One row per SKU; rows without prices are left out.'],
-  ['2. SKU编码、商品名称、规格、单位、起批量 已按您的商品目录预填，请勿修改。 Code, title, attributes, unit and MOQ come from your catalog: do not change them.'],
+  ['2. SKU编码、商品名称、规格、单位、起批量 已按您的商品目录预填，请勿修改；“当前”三列是该选品中心现行价格，仅供参考，不会导入。 Code, title, attributes, unit and MOQ come from your catalog; the three 当前 columns show the prices in force, for reference only.'],
   ['3. 供货价 是起批量起的单价（阶梯1）。阶梯2–4 可选：数量须递增，单价不得高于上一阶梯。 Tier 1 starts at the MOQ; further tiers need rising quantities and unit prices that never rise.'],
   ['4. 零售价 是单件零售价，不得低于任何供货价（不得向消费者低于批发价销售）。 Retail may never be below any supply price.'],
   ['5. 控价（选填）仅限已认证品牌的自有品牌商品，且不得高于零售价；需两位价格审核员批准。 A price floor only for your own verified brand, never above retail; two reviewers approve it.'],
@@ -42,8 +41,9 @@ export class PriceImportService {
   ) {}
 
   /**
-   * The calling factory's active SKUs pre-filled (code, title, attributes, unit, MOQ and the
-   * prices in force at the venue, if any), plus an instructions sheet. Chinese headers.
+   * The calling factory's active SKUs pre-filled (code, title, attributes, unit, MOQ and, for
+   * reference, the prices in force at the venue), empty price columns to fill, plus an
+   * instructions sheet. Chinese headers.
    */
   async template(ctx: RequestContext, venueId: string): Promise<{ buffer: Buffer; fileName: string }> {
     ctx.requirePrincipal();
@@ -54,20 +54,16 @@ export class PriceImportService {
     const prices = await this.pricing.effectivePrices(ctx, venueId, skus.map((s) => s.id), ctx.startedAt);
     const rows = skus.map((sku, i) => {
       const price = prices[i];
-      const cells: (string | number | null)[] = [
+      return [
         sku.code,
         sku.titleZh,
         Object.entries(sku.attributes).map(([k, v]) => `${k}:${v}`).join('; '),
         sku.unit,
         String(sku.moq),
+        price ? price.supplyTiers.map((t) => `${t.minQuantity}+: ${formatYuan(t.unitPrice)}`).join('; ') : null,
+        price ? formatYuan(price.retailPrice) : null,
+        price?.floorPrice ? formatYuan(price.floorPrice) : null,
       ];
-      for (let t = 0; t < TEMPLATE_TIERS; t++) {
-        const tier = price?.supplyTiers[t];
-        if (t > 0) cells.push(tier ? String(tier.minQuantity) : null);
-        cells.push(tier ? formatYuan(tier.unitPrice) : null);
-      }
-      cells.push(price ? formatYuan(price.retailPrice) : null, price?.floorPrice ? formatYuan(price.floorPrice) : null);
-      return cells;
     });
     const buffer = await buildTemplateWorkbook({
       dataSheet: PRICE_SHEET_NAMES[0],
