@@ -33,11 +33,14 @@ describe('API conventions', () => {
   it('pages with a total and never repeats an item across pages', async () => {
     const first = await t.ok('{ organizations(page: 1, perPage: 4) { total items { id } } }', {}, 'platformAdmin');
     const second = await t.ok('{ organizations(page: 2, perPage: 4) { total items { id } } }', {}, 'platformAdmin');
-    expect(first.organizations.total).toBe(7);
+    const total = await t.count('organizations');
+    expect(total).toBeGreaterThan(4);
+    expect(total).toBeLessThanOrEqual(8);
+    expect(first.organizations.total).toBe(total);
     expect(first.organizations.items).toHaveLength(4);
-    expect(second.organizations.items).toHaveLength(3);
+    expect(second.organizations.items).toHaveLength(total - 4);
     const ids = [...first.organizations.items, ...second.organizations.items].map((i: { id: string }) => i.id);
-    expect(new Set(ids).size).toBe(7);
+    expect(new Set(ids).size).toBe(total);
   });
 
   it('sorts by an allowed field and refuses an unknown one', async () => {

@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { hashPassword, Membership, MembershipVenue, User } from '@xp/access';
 import { Category, Product, Sku } from '@xp/catalog';
 import { OrganizationKind, Role, ROLE_ORGANIZATION_KIND } from '@xp/core';
-import { Brand, BrandStatus, VenueFactory, VenueFactoryStatus } from '@xp/factories';
+import { Brand, BrandStatus, Document, DocumentContent, DocumentKind, tinyPdf, VenueFactory, VenueFactoryStatus } from '@xp/factories';
+import { LabelField, LabelLayout, LabelTemplate, ScanSymbology, SkuBarcode } from '@xp/labels';
 import { creditCodeCheckCharacter, Organization, Region, Venue } from '@xp/venues';
 import { TestApp } from './test-app';
 
@@ -110,7 +111,8 @@ export class Given {
       status,
       submittedAt: status === VenueFactoryStatus.DRAFT ? null : now,
       decidedAt: status === VenueFactoryStatus.APPROVED || status === VenueFactoryStatus.REJECTED ? now : null,
-      admittedAt: status === VenueFactoryStatus.APPROVED ? now : null,
+      admittedAt: status === VenueFactoryStatus.APPROVED || status === VenueFactoryStatus.SUSPENDED ? now : null,
+      suspendedAt: status === VenueFactoryStatus.SUSPENDED ? now : null,
     });
   }
 
@@ -120,13 +122,13 @@ export class Given {
   }
 
   async brand(factoryOrgId: string, overrides: Partial<Brand> = {}): Promise<Brand> {
-    const verified = (overrides.status ?? BrandStatus.VERIFIED) === BrandStatus.VERIFIED;
+    const reviewed = (overrides.status ?? BrandStatus.VERIFIED) !== BrandStatus.PENDING;
     return this.m.getRepository(Brand).save({
       factoryOrgId,
       name: `品牌${uniqueSuffix()}`,
       trademarkRegNo: `${Math.floor(10_000_000 + Math.random() * 89_999_999)}`,
       status: BrandStatus.VERIFIED,
-      reviewedAt: verified ? new Date() : null,
+      reviewedAt: reviewed ? new Date() : null,
       ...overrides,
     });
   }
@@ -148,6 +150,71 @@ export class Given {
       ...overrides,
       productId,
     });
+  }
+
+  /**
+   * Consignment stock received straight into the ledger (an operation, its CONSIGN_IN
+   * movement and the balance, consistent with each other), optionally backdated.
+   */
+  async stock(
+    venueId: string,
+    skuId: string,
+    quantity: number,
+    options: { location?: string; occurredAt?: Date } = {},
+  ): Promise<void> {
+    const location = options.location ?? 'WAREHOUSE';
+    await this.t.dataSource.transaction(async (m) => {
+      const [sku] = await m.query('SELECT factory_org_id FROM skus WHERE id = $1', [skuId]);
+      const [op] = await m.query(
+        `INSERT INTO stock_operations (idempotency_key, venue_id, action, request_hash, occurred_at)
+         VALUES ($1, $2, 'test.stock', repeat('0', 64), COALESCE($3, now())) RETURNING id, occurred_at`,
+        [`given-${uniqueSuffix()}${uniqueSuffix()}`, venueId, options.occurredAt ?? null],
+      );
+      await m.query(
+        `INSERT INTO stock_movements (operation_id, line_no, venue_id, sku_id, owner_factory_org_id, type, to_location, quantity, occurred_at)
+         VALUES ($1, 1, $2, $3, $4, 'CONSIGN_IN', $5, $6, $7)`,
+        [op.id, venueId, skuId, sku.factory_org_id, location, quantity, op.occurred_at],
+      );
+      await m.query(
+        `INSERT INTO stock_balances (venue_id, sku_id, location, owner_factory_org_id, on_hand) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (venue_id, sku_id, location) DO UPDATE SET on_hand = stock_balances.on_hand + EXCLUDED.on_hand`,
+        [venueId, skuId, location, sku.factory_org_id, quantity],
+      );
+    });
+  }
+
+  /** A label template (a venue's own when venueId is given; a 50×30 mm roll unless overridden). */
+  async labelTemplate(overrides: Partial<LabelTemplate> = {}): Promise<LabelTemplate> {
+    return this.m.getRepository(LabelTemplate).save({
+      code: `T-${uniqueSuffix()}`,
+      name: '测试标签 50×30',
+      widthMm: 50,
+      heightMm: 30,
+      layout: LabelLayout.ROLL,
+      fields: [LabelField.TITLE, LabelField.TIER_PRICES, LabelField.SLOT_CODE],
+      symbology: ScanSymbology.QR,
+      barcode: SkuBarcode.NONE,
+      zplDpi: 203,
+      ...overrides,
+    });
+  }
+
+  /**
+   * A document stored straight in the database (no upload checks): a tiny PDF unless
+   * `content` is given, so that tests can also plant files the upload would refuse.
+   */
+  async document(ownerOrgId: string, kind = DocumentKind.BUSINESS_LICENSE, content: Buffer = tinyPdf(), mimeType = 'application/pdf'): Promise<Document> {
+    const document = await this.m.getRepository(Document).save({
+      ownerOrgId,
+      kind,
+      mimeType,
+      sizeBytes: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      originalName: null,
+      uploadedBy: null,
+    });
+    await this.m.getRepository(DocumentContent).insert({ documentId: document.id, content });
+    return document;
   }
 }
 

@@ -75,7 +75,11 @@ describe('venues, organizations and regions', () => {
       (await t.ok(ORGS, {}, caller)).organizations.items.map((o: { name: string }) => o.name).sort();
     const all = (await t.ok(ORGS, {}, 'platformAdmin')).organizations.items.map((o: { id: string }) => o.id);
     expect(all).toEqual(expect.arrayContaining(Object.values(t.demo.orgs)));
-    expect(await names('operatorAdmin')).toEqual(['郑州空港链主供应链管理有限公司', '郑州航空港经济综合实验区管理委员会'].sort());
+    // Operator staff also see the factories that applied to their venues (the demo's A, B and C at Zhengzhou).
+    expect(await names('operatorAdmin')).toEqual(
+      ['郑州空港链主供应链管理有限公司', '郑州航空港经济综合实验区管理委员会', '河南豫暖针织服饰有限公司', '义乌行远箱包有限公司', '新郑市好日子日用品厂'].sort(),
+    );
+    expect(await names('govViewer')).toEqual(['郑州空港链主供应链管理有限公司', '郑州航空港经济综合实验区管理委员会'].sort());
     expect(await names('factoryAdmin')).toEqual(['河南豫暖针织服饰有限公司']);
     expect(await names('factory2Admin')).toEqual(['义乌行远箱包有限公司']);
     const error = await t.fails(ORG, { id: t.demo.orgs.factoryA }, 'factory2Admin');

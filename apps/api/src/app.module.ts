@@ -8,8 +8,13 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AccessModule } from '@xp/access';
 import { AuditModule } from '@xp/audit';
+import { CatalogModule } from '@xp/catalog';
 import { AppConfig, CoreModule, createFormatError, DateTimeScalar, HttpErrorFilter, XpValidationPipe } from '@xp/core';
 import { DemoModule } from '@xp/demo';
+import { ShowroomModule } from '@xp/showroom';
+import { StockModule } from '@xp/stock';
+import { LabelsModule } from '@xp/labels';
+import { FactoriesModule } from '@xp/factories';
 import { PricingModule } from '@xp/pricing';
 import { VenuesModule } from '@xp/venues';
 import { HealthController } from './health.controller';
@@ -67,6 +72,11 @@ export class AppModule {
         AuditModule,
         VenuesModule,
         AccessModule,
+        ShowroomModule,
+        StockModule,
+        LabelsModule,
+        FactoriesModule,
+        CatalogModule,
         PricingModule,
         DemoModule,
       ],

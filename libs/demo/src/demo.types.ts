@@ -29,5 +29,6 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { email: 'warehouse.staff@demo.xuanpin.test', role: 'WAREHOUSE_STAFF', note: 'Zhengzhou venue' },
   { email: 'factory.admin@demo.xuanpin.test', role: 'FACTORY_ADMIN', note: 'factory A, Henan knitwear' },
   { email: 'factory2.admin@demo.xuanpin.test', role: 'FACTORY_ADMIN', note: 'factory B, Yiwu luggage' },
+  { email: 'factory3.admin@demo.xuanpin.test', role: 'FACTORY_ADMIN', note: 'factory C, application awaiting review' },
   { email: 'operator2.admin@demo.xuanpin.test', role: 'OPERATOR_ADMIN', note: 'Yongkang hardware venue' },
 ];

@@ -26,6 +26,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+  LABEL_ZPL_FONT: z
+    .string()
+    .regex(/^[A-Z]:[A-Za-z0-9_-]{1,16}\.[A-Za-z]{3}$/, 'must be a printer font like E:ANMDS.TTF (drive, name, extension)')
+    .optional(),
 });
 
 export interface AppConfig {
@@ -46,6 +50,8 @@ export interface AppConfig {
   loginRateLimit: number;
   /** Public (unauthenticated) requests per minute per client address. */
   publicRateLimit: number;
+  /** The printer-resident CJK font ZPL labels use (^A@); the renderer's default when unset. */
+  labelZplFont?: string;
 }
 
 export class ConfigError extends Error {}
@@ -90,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: c.LOG_LEVEL,
     loginRateLimit: c.LOGIN_RATE_LIMIT,
     publicRateLimit: c.PUBLIC_RATE_LIMIT,
+    labelZplFont: c.LABEL_ZPL_FONT,
   };
 }
 

@@ -33,7 +33,7 @@ export class Document {
   mimeType!: string;
 
   @Field(() => Int)
-  @Column({ type: 'bigint' })
+  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | null) => (v === null ? v : Number(v)) } })
   sizeBytes!: number;
 
   @Field()

@@ -1,0 +1,11 @@
+export * from './codes';
+export * from './errors';
+export { CJK_FONT_FAMILY, CJK_FONT_PACKAGE, cjkFontPath, fontMeasure, printerFontMeasure } from './fonts';
+export type { TextMeasure } from './fonts';
+export * from './format';
+export * from './geometry';
+export * from './layout';
+export * from './render';
+export * from './text';
+export * from './types';
+export { DEFAULT_ZPL_FONT, dotsPerMm, qrModulesFor, zplField } from './zpl';
