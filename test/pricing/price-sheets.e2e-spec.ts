@@ -146,7 +146,7 @@ describe('price sheets', () => {
         await ensureAdmission(t, t.demo.venues.zz, f.org.id, status);
         const error = await t.fails(CREATE, { input: { venueId: t.demo.venues.zz, effectiveFrom: today(), lines: goodLines(f) } }, f.token);
         expect(error.extensions.code).toBe('FORBIDDEN');
-        expect(error.message).toMatch(new RegExp(status));
+        expect(error.message).toMatch(/not admitted/);
       }
       const notAdmitted = await t.fails(CREATE, { input: { venueId: t.demo.venues.yk, effectiveFrom: today(), lines: goodLines(f) } }, f.token);
       expect(notAdmitted.extensions.code).toBe('FORBIDDEN');

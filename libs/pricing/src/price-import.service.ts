@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@xp/audit';
 import { buildTemplateWorkbook, DomainError, formatYuan, readSpreadsheet, RequestContext, SpreadsheetError } from '@xp/core';
-import { Document, DocumentContent, DocumentKind } from '@xp/factories';
+import { DocumentKind, DocumentsService } from '@xp/factories';
 import { ImportPriceSheetInput } from './dto/pricing.inputs';
 import { PriceSheetImportReport } from './dto/pricing.types';
 import {
@@ -13,7 +13,7 @@ import {
 } from './price-import.rules';
 import { insertLines, PriceSheetsService } from './price-sheets.service';
 import { callerFactory } from './pricing.access';
-import { assertAdmitted, loadActiveSkus, loadOwnSkuFactsByCode, requireVenue } from './pricing.lookups';
+import { loadActiveSkus, loadOwnSkuFactsByCode, requireVenue } from './pricing.lookups';
 import { PricingService } from './pricing.service';
 
 const MAX_REPORTED = 1000;
@@ -38,6 +38,7 @@ export class PriceImportService {
     private readonly audit: AuditService,
     private readonly sheets: PriceSheetsService,
     private readonly pricing: PricingService,
+    private readonly documents: DocumentsService,
   ) {}
 
   /**
@@ -48,7 +49,7 @@ export class PriceImportService {
   async template(ctx: RequestContext, venueId: string): Promise<{ buffer: Buffer; fileName: string }> {
     ctx.requirePrincipal();
     const factoryOrgId = callerFactory(ctx, undefined, 'factoryOrgId');
-    await assertAdmitted(ctx, venueId, factoryOrgId);
+    await this.sheets.assertAdmitted(ctx, venueId, factoryOrgId);
     const venue = await requireVenue(ctx, venueId);
     const skus = await loadActiveSkus(ctx, factoryOrgId);
     const prices = await this.pricing.effectivePrices(ctx, venueId, skus.map((s) => s.id), ctx.startedAt);
@@ -87,17 +88,14 @@ export class PriceImportService {
    */
   async importSheet(ctx: RequestContext, input: ImportPriceSheetInput): Promise<PriceSheetImportReport> {
     const factoryOrgId = await this.sheets.prepareNew(ctx, input);
-    // Once the factories area is merged: DocumentsService.content(ctx, id) with its own scoping.
-    const document = await ctx.manager.getRepository(Document).findOneBy({ id: input.documentId, ownerOrgId: factoryOrgId });
-    if (!document) throw DomainError.notFound('Document');
+    const { document, content } = await this.documents.content(ctx, input.documentId);
+    if (document.ownerOrgId !== factoryOrgId) throw DomainError.notFound('Document');
     if (document.kind !== DocumentKind.SPREADSHEET) {
       throw DomainError.field('input.documentId', 'must be a SPREADSHEET document (an XLSX or CSV file uploaded with kind SPREADSHEET)');
     }
-    const content = await ctx.manager.getRepository(DocumentContent).findOneBy({ documentId: document.id });
-    if (!content) throw DomainError.notFound('Document');
     let data;
     try {
-      data = await readSpreadsheet(content.content, { sheet: PRICE_SHEET_NAMES, maxRows: PRICE_IMPORT_MAX_ROWS });
+      data = await readSpreadsheet(content, { sheet: PRICE_SHEET_NAMES, maxRows: PRICE_IMPORT_MAX_ROWS });
     } catch (error) {
       if (error instanceof SpreadsheetError) throw DomainError.field('input.documentId', error.message);
       throw error;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '@xp/audit';
+import { AdmissionsService } from '@xp/factories';
 import {
   assertFactoryMember,
   businessDateOf,
@@ -25,7 +26,7 @@ import {
 } from './dto/pricing.inputs';
 import { PriceSheet, PriceSheetLine } from './entities/price-sheet.entity';
 import { callerFactory, FACTORY_PRICING_ROLES, scopePriced, SHEET_READER_ROLES } from './pricing.access';
-import { assertAdmitted, loadOwnSkuFacts, SkuFacts } from './pricing.lookups';
+import { loadOwnSkuFacts, requireVenue, SkuFacts } from './pricing.lookups';
 import {
   assertTransition,
   effectiveFromProblem,
@@ -111,7 +112,20 @@ function draftsOf(lines: readonly PriceSheetLineInput[]): LineDraft[] {
 /** A factory's price sheets: drafting, submitting, and the lists everyone reads. */
 @Injectable()
 export class PriceSheetsService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly admissions: AdmissionsService,
+  ) {}
+
+  /** The factory must be admitted (APPROVED) at the venue to price anything there: FORBIDDEN otherwise. */
+  async assertAdmitted(ctx: RequestContext, venueId: string, factoryOrgId: string): Promise<void> {
+    await requireVenue(ctx, venueId);
+    if (!(await this.admissions.isAdmitted(ctx, venueId, factoryOrgId))) {
+      throw DomainError.forbidden(
+        'Your factory is not admitted to this venue (its admission is missing, under review or suspended); price sheets are accepted only from admitted factories.',
+      );
+    }
+  }
 
   private scoped(ctx: RequestContext): SelectQueryBuilder<PriceSheet> {
     return scopePriced(ctx, ctx.manager.getRepository(PriceSheet).createQueryBuilder('s'), SHEET_READER_ROLES);
@@ -233,7 +247,7 @@ export class PriceSheetsService {
     ctx.requirePrincipal();
     const factoryOrgId = callerFactory(ctx, input.factoryOrgId);
     assertFactoryMember(ctx, factoryOrgId, FACTORY_PRICING_ROLES);
-    await assertAdmitted(ctx, input.venueId, factoryOrgId);
+    await this.assertAdmitted(ctx, input.venueId, factoryOrgId);
     const problem = effectiveFromProblem(input.effectiveFrom, businessDateOf(ctx.startedAt));
     if (problem) throw DomainError.field('input.effectiveFrom', problem);
     return factoryOrgId;
@@ -311,7 +325,7 @@ export class PriceSheetsService {
     const sheet = await this.findForUpdate(ctx, input.id);
     assertFactoryMember(ctx, sheet.factoryOrgId, FACTORY_PRICING_ROLES, 'Price sheet');
     assertTransition(sheet.storedStatus, PriceSheetStatus.SUBMITTED);
-    await assertAdmitted(ctx, sheet.venueId, sheet.factoryOrgId);
+    await this.assertAdmitted(ctx, sheet.venueId, sheet.factoryOrgId);
     const problem = effectiveFromProblem(sheet.effectiveFrom, businessDateOf(ctx.startedAt));
     if (problem) throw DomainError.field('effectiveFrom', `${problem}; change the date of the draft (updatePriceSheet) and submit again`);
     const lines = await ctx.manager.getRepository(PriceSheetLine).find({ where: { sheetId: sheet.id }, order: { lineNo: 'ASC' } });

@@ -1,14 +1,14 @@
-import { Brand, BrandStatus, VenueFactory, VenueFactoryStatus } from '@xp/factories';
+import { Brand, BrandStatus, VenueFactory } from '@xp/factories';
 import { Product, ProductStatus, Sku, SkuStatus } from '@xp/catalog';
 import { DomainError, isUuid, RequestContext } from '@xp/core';
 import { Venue } from '@xp/venues';
 import { FloorEligibility } from './pricing.rules';
 
 /**
- * What pricing reads from the factories and catalog areas. Those areas' services are being
- * written at the same time (branch issue3); until they are merged these read the tables through
- * their entities. Once merged, each function here should call the owning service instead:
- * admissions → FactoriesService, SKUs and brands → CatalogService (see the README's Pricing section).
+ * What pricing reads of the catalog in bulk. The catalog's services answer one SKU or one brand
+ * at a time; the pricing rules need the MOQ, status and brand verification of up to 10,000 SKUs
+ * at once, so these read the catalog's tables through its entities in one query each (read
+ * only). Admissions and documents go through the factories area's services.
  */
 
 export interface SkuFacts {
@@ -124,23 +124,6 @@ export async function requireVenue(ctx: RequestContext, venueId: string): Promis
   const venue = isUuid(venueId) ? await ctx.manager.getRepository(Venue).findOneBy({ id: venueId }) : null;
   if (!venue) throw DomainError.notFound('Venue');
   return venue;
-}
-
-/**
- * The factory's admission to the venue must be APPROVED to price anything there (FORBIDDEN
- * otherwise, with what to do). Once issue3 is merged: FactoriesService's admission lookup.
- */
-export async function assertAdmitted(ctx: RequestContext, venueId: string, factoryOrgId: string): Promise<void> {
-  await requireVenue(ctx, venueId);
-  const admission = await ctx.manager.getRepository(VenueFactory).findOneBy({ venueId, factoryOrgId });
-  if (!admission) {
-    throw DomainError.forbidden('Your factory is not admitted to this venue. Apply to the venue first (applyToVenue).');
-  }
-  if (admission.status !== VenueFactoryStatus.APPROVED) {
-    throw DomainError.forbidden(
-      `Your factory's admission to this venue is ${admission.status}; price sheets are accepted only while it is APPROVED.`,
-    );
-  }
 }
 
 /** Whether the factory has any admission at the venue (for operator-side SKU visibility). */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ErrorCode, registerConstraintErrors } from '@xp/core';
+import { FactoriesModule } from '@xp/factories';
 import { PriceImportService } from './price-import.service';
 import { PriceReviewService } from './price-review.service';
 import { PricingController } from './pricing.controller';
@@ -63,6 +64,7 @@ registerConstraintErrors({
 
 /** Price sheets, their review with four-eyes floors, effective prices and their history. */
 @Module({
+  imports: [FactoriesModule],
   controllers: [PricingController],
   providers: [
     PriceImportService,

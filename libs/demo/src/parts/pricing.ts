@@ -1,5 +1,7 @@
 import { hashPassword, loadPrincipal, Membership, User } from '@xp/access';
 import { AuditService } from '@xp/audit';
+import { AdmissionsService, DocumentsService } from '@xp/factories';
+import { VenuesService } from '@xp/venues';
 import { applyBasisPoints, businessDateOf, RequestContext, Role, ROLE_ORGANIZATION_KIND } from '@xp/core';
 import {
   LineDecisionValue,
@@ -88,7 +90,8 @@ export const pricingPart: DemoPart = {
     if (!venueId) return;
     const audit = new AuditService();
     const pricing = new PricingService(audit);
-    const sheets = new PriceSheetsService(audit);
+    const admissions = new AdmissionsService(new VenuesService(audit), new DocumentsService(audit), audit);
+    const sheets = new PriceSheetsService(audit, admissions);
     const review = new PriceReviewService(audit, sheets, pricing);
 
     const operatorAdmin = await userId(ctx, 'operator.admin@demo.xuanpin.test');
