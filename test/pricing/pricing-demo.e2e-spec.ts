@@ -32,6 +32,29 @@ describe('the pricing demo', () => {
     ]);
   });
 
+  it("shows, in the full demo, factory A's sheet in force with a four-eyes floor and a newer sheet pending review", async () => {
+    const sheets = await t.dataSource.query(
+      `SELECT status, effective_from < current_date AS past FROM price_sheets WHERE factory_org_id = $1 AND venue_id = $2 ORDER BY version_no`,
+      [t.demo.orgs.factoryA, t.demo.venues.zz],
+    );
+    expect(sheets).toEqual([
+      { status: 'APPROVED', past: true },
+      { status: 'SUBMITTED', past: false },
+    ]);
+    const floors = await t.dataSource.query(
+      `SELECT u.email FROM price_sheet_lines l JOIN price_sheets s ON s.id = l.sheet_id JOIN users u ON u.id = l.floor_decided_by
+       WHERE s.factory_org_id = $1 AND l.floor_status = 'APPROVED'`,
+      [t.demo.orgs.factoryA],
+    );
+    expect(floors).toEqual([{ email: SECOND_REVIEWER_EMAIL }]);
+    const { priceSheets } = await t.ok(
+      '{ priceSheets(filter: { status: SUBMITTED }) { total items { factoryOrgId } } }',
+      {},
+      'pricingReviewer',
+    );
+    expect(priceSheets.items).toContainEqual({ factoryOrgId: t.demo.orgs.factoryA });
+  });
+
   it("prices factory A's SKUs once the factories part has admitted it with a catalog: one sheet in force, one pending", async () => {
     const factoryA = t.demo.orgs.factoryA;
     await ensureAdmission(t, t.demo.venues.zz, factoryA);
