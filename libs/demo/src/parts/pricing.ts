@@ -1,4 +1,4 @@
-import { hashPassword, loadPrincipal, Membership, User } from '@xp/access';
+import { hashPassword, Membership, User } from '@xp/access';
 import { AuditService } from '@xp/audit';
 import { AdmissionsService, DocumentsService } from '@xp/factories';
 import { VenuesService } from '@xp/venues';
@@ -10,6 +10,7 @@ import {
   PricingService,
   PriceSheetLine,
 } from '@xp/pricing';
+import { actingAs, handOver } from '../acting';
 import { DEMO_PASSWORD, DemoPart, DemoRefs } from '../demo.types';
 
 const DAY = 86_400_000;
@@ -21,22 +22,6 @@ interface DemoSku {
   moq: number;
   category_code: string;
   verified_brand: boolean;
-}
-
-/** A context acting as a demo user inside the demo's transaction, at a chosen instant. */
-async function actingAs(ctx: RequestContext, userId: string, at: Date): Promise<RequestContext> {
-  const loaded = await loadPrincipal(ctx.manager, userId);
-  if (!loaded) throw new Error(`Demo user ${userId} is missing`);
-  const acting = new RequestContext(ctx.dataSource, { principal: loaded.principal });
-  acting.manager = ctx.manager;
-  // The demo's history happened in the past: the services take "now" from the context.
-  Object.defineProperty(acting, 'startedAt', { value: at });
-  return acting;
-}
-
-/** Events raised by a demo user's context are published with the demo's after it commits. */
-function handOver(from: RequestContext, to: RequestContext): void {
-  for (const event of from.takeEvents()) to.emit(event);
 }
 
 async function userId(ctx: RequestContext, email: string): Promise<string | null> {
