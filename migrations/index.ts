@@ -1,6 +1,7 @@
 import { Foundation1764000000000 } from './1764000000000-Foundation';
 import { FactoriesCatalog1764100000000 } from './1764100000000-FactoriesCatalog';
 import { OnboardingCatalogRules1764150000000 } from './1764150000000-OnboardingCatalogRules';
+import { Pricing1764200000000 } from './1764200000000-Pricing';
 import { Showroom1764300000000 } from './1764300000000-Showroom';
 import { Stock1764500000000 } from './1764500000000-Stock';
 import { LabelTemplates1764600000000 } from './1764600000000-LabelTemplates';
@@ -10,6 +11,7 @@ export const MIGRATIONS = [
   Foundation1764000000000,
   FactoriesCatalog1764100000000,
   OnboardingCatalogRules1764150000000,
+  Pricing1764200000000,
   Showroom1764300000000,
   Stock1764500000000,
   LabelTemplates1764600000000,

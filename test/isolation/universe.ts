@@ -1,5 +1,5 @@
 import { OrganizationKind, Role } from '@xp/core';
-import { Given } from '../support/given';
+import { Given, GivenPricing } from '../support/given';
 import { TestApp } from '../support/test-app';
 
 /**
@@ -63,6 +63,13 @@ export async function buildUniverse(t: TestApp): Promise<Universe> {
     [stockCount, sku.id, factory.id],
   );
 
+  const priceSheet = await new GivenPricing(t).priceSheet(
+    venue.id,
+    factory.id,
+    [{ skuId: sku.id, tiers: [[1, 800]], retail: 1200 }],
+    { status: 'SUBMITTED' },
+  );
+
   return {
     region: region.id,
     government: government.id,
@@ -83,6 +90,8 @@ export async function buildUniverse(t: TestApp): Promise<Universe> {
     slotRequest,
     consignmentReceipt,
     stockCount,
+    priceSheet: priceSheet.id,
+    priceSheetLine: priceSheet.lineIds[0],
   };
 }
 
@@ -121,6 +130,7 @@ const BY_ARGUMENT: Record<string, string> = {
   receiptId: 'consignmentReceipt',
   referenceId: 'consignmentReceipt',
   countId: 'stockCount',
+  lineId: 'priceSheetLine',
 };
 
 const BY_OPERATION: Record<string, string> = {
@@ -131,6 +141,12 @@ const BY_OPERATION: Record<string, string> = {
   slotAssignment: 'slotAssignment',
   consignmentReceipt: 'consignmentReceipt',
   stockCount: 'stockCount',
+  priceSheet: 'priceSheet',
+  updatePriceSheet: 'priceSheet',
+  deletePriceSheet: 'priceSheet',
+  submitPriceSheet: 'priceSheet',
+  reviewPriceSheet: 'priceSheet',
+  decidePriceFloors: 'priceSheet',
 };
 
 /** For a bare `id`: the operation's object (`slotAssignment(id)`), or its name without the verb (`reviewBrand` → brand). */

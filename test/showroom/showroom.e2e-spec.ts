@@ -1,5 +1,5 @@
 import { addDays, EventBus, domainEvent, Role, today } from '@xp/core';
-import { Given } from '../support/given';
+import { Given, GivenPricing } from '../support/given';
 import { TestApp } from '../support/test-app';
 
 const CREATE_ZONE = 'mutation($input: CreateZoneInput!) { createZone(input: $input) { id code } }';
@@ -31,6 +31,13 @@ describe('showroom slots', () => {
     const factoryA = t.demo.orgs.factoryA; // admitted at Zhengzhou in the demo
     skusA = [];
     for (let i = 0; i < 10; i++) skusA.push((await given.sku(factoryA, { code: `A-SCARF-${i}` })).id);
+    // A shelf never shows goods without an approved price: price them all at Zhengzhou.
+    await new GivenPricing(t).priceSheet(
+      t.demo.venues.zz,
+      factoryA,
+      skusA.map((skuId) => ({ skuId, tiers: [[1, 1000]], retail: 2000 })),
+      { at: new Date(Date.now() - 60_000) },
+    );
   });
   afterAll(() => t.close());
 
@@ -44,7 +51,7 @@ describe('showroom slots', () => {
 
   describe('layout', () => {
     it('lays out zone B with 20 shelves × 4 levels in one call', async () => {
-      const { createZone } = await t.ok(CREATE_ZONE, { input: { venueId: t.demo.venues.zz, code: 'B', name: '服装针织区' } }, 'showroomStaff');
+      const { createZone } = await t.ok(CREATE_ZONE, { input: { venueId: t.demo.venues.zz, code: 'T', name: '测试区' } }, 'showroomStaff');
       zoneB = createZone.id;
       const { createShelves } = await t.ok(
         CREATE_SHELVES,
@@ -53,22 +60,22 @@ describe('showroom slots', () => {
       );
       expect(createShelves.slotCount).toBe(80);
       expect(createShelves.shelves.map((s: { code: string }) => s.code)).toEqual(
-        Array.from({ length: 20 }, (_, i) => `B-${String(i + 1).padStart(2, '0')}`),
+        Array.from({ length: 20 }, (_, i) => `T-${String(i + 1).padStart(2, '0')}`),
       );
       expect(await t.count('slots', 'zone_id = $1', [zoneB])).toBe(80);
-      expect(await slotId('B-20-4')).toBeDefined();
+      expect(await slotId('T-20-4')).toBeDefined();
     });
 
     it('answers DUPLICATE for a range that overlaps existing shelves and creates nothing', async () => {
       const before = await t.count('slots');
       const error = await t.fails(CREATE_SHELVES, { input: { zoneId: zoneB, fromNumber: 18, toNumber: 25, levels: 4 } }, 'showroomStaff');
       expect(error.extensions.code).toBe('DUPLICATE');
-      expect(error.message).toContain('B-18');
+      expect(error.message).toContain('T-18');
       expect(await t.count('slots')).toBe(before);
     });
 
     it('refuses a zone code used twice in a venue', async () => {
-      const error = await t.fails(CREATE_ZONE, { input: { venueId: t.demo.venues.zz, code: 'B', name: '重复' } }, 'operatorAdmin');
+      const error = await t.fails(CREATE_ZONE, { input: { venueId: t.demo.venues.zz, code: 'T', name: '重复' } }, 'operatorAdmin');
       expect(error.extensions.code).toBe('DUPLICATE');
     });
 
@@ -95,18 +102,18 @@ describe('showroom slots', () => {
       for (let i = 0; i < 10; i++) {
         const { assignSlot } = await t.ok(
           ASSIGN,
-          { input: { slotId: await slotId(`B-01-${(i % 4) + 1}`.replace('B-01', `B-0${Math.floor(i / 4) + 1}`)), skuId: skusA[i], from: day(1) } },
+          { input: { slotId: await slotId(`T-01-${(i % 4) + 1}`.replace('T-01', `T-0${Math.floor(i / 4) + 1}`)), skuId: skusA[i], from: day(1) } },
           'showroomStaff',
         );
         expect(assignSlot).toMatchObject({ from: day(1), to: null, status: 'LIVE', factory: { name: '河南豫暖针织服饰有限公司' } });
       }
-      expect(await t.count('slot_assignments', 'venue_id = $1', [t.demo.venues.zz])).toBe(10);
+      expect(await t.count('slot_assignments', 'sku_id = ANY($1)', [skusA])).toBe(10);
     });
 
     it('refuses a double booking with the holder and its period named', async () => {
       const error = await t.fails(
         ASSIGN,
-        { input: { slotId: await slotId('B-01-1'), skuId: skusA[5], from: day(10), to: day(20) } },
+        { input: { slotId: await slotId('T-01-1'), skuId: skusA[5], from: day(10), to: day(20) } },
         'showroomStaff',
       );
       expect(error.extensions.code).toBe('SLOT_OCCUPIED');
@@ -115,7 +122,7 @@ describe('showroom slots', () => {
     });
 
     it('lets exactly one of twenty simultaneous assignments of one slot and period succeed', async () => {
-      const slot = await slotId('B-10-1');
+      const slot = await slotId('T-10-1');
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
           t.gql(ASSIGN, { input: { slotId: slot, skuId: skusA[i % 10], from: day(2), to: day(9) } }, 'showroomStaff'),
@@ -127,42 +134,57 @@ describe('showroom slots', () => {
       expect(await t.count('slot_assignments', "slot_id = $1 AND status = 'LIVE'", [slot])).toBe(1);
     });
 
+    it('refuses a SKU without an approved price on its first day, and accepts it from the day its price takes effect', async () => {
+      const unpriced = (await given.sku(t.demo.orgs.factoryA, { code: 'A-UNPRICED' })).id;
+      const none = await t.fails(ASSIGN, { input: { slotId: await slotId('T-13-1'), skuId: unpriced, from: day(1) } }, 'showroomStaff');
+      expect(none.extensions.code).toBe('PRICE_RULE_VIOLATED');
+      expect(none.message).toContain('A-UNPRICED');
+      await new GivenPricing(t).priceSheet(t.demo.venues.zz, t.demo.orgs.factoryA, [{ skuId: unpriced, tiers: [[1, 1500]], retail: 2500 }], {
+        effectiveFrom: day(5),
+      });
+      const early = await t.fails(ASSIGN, { input: { slotId: await slotId('T-13-1'), skuId: unpriced, from: day(4) } }, 'showroomStaff');
+      expect(early.extensions.code).toBe('PRICE_RULE_VIOLATED');
+      const { assignSlot } = await t.ok(ASSIGN, { input: { slotId: await slotId('T-13-1'), skuId: unpriced, from: day(5) } }, 'showroomStaff');
+      expect(assignSlot.from).toBe(day(5));
+      expect(await t.count('audit_events', "action = 'slotAssignment.created' AND entity_id = $1", [assignSlot.id])).toBe(1);
+    });
+
     it("refuses a SKU whose factory is not admitted, a past start, and a slot under maintenance", async () => {
       const { org } = await given.factory();
       const stranger = await given.sku(org.id);
-      const notAdmitted = await t.fails(ASSIGN, { input: { slotId: await slotId('B-11-1'), skuId: stranger.id, from: day(1) } }, 'showroomStaff');
+      const notAdmitted = await t.fails(ASSIGN, { input: { slotId: await slotId('T-11-1'), skuId: stranger.id, from: day(1) } }, 'showroomStaff');
       expect(notAdmitted.extensions).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'input.skuId' }] });
-      const past = await t.fails(ASSIGN, { input: { slotId: await slotId('B-11-1'), skuId: skusA[0], from: day(-1) } }, 'showroomStaff');
+      const past = await t.fails(ASSIGN, { input: { slotId: await slotId('T-11-1'), skuId: skusA[0], from: day(-1) } }, 'showroomStaff');
       expect(past.extensions).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'input.from' }] });
       const backwards = await t.fails(
         ASSIGN,
-        { input: { slotId: await slotId('B-11-1'), skuId: skusA[0], from: day(5), to: day(5) } },
+        { input: { slotId: await slotId('T-11-1'), skuId: skusA[0], from: day(5), to: day(5) } },
         'showroomStaff',
       );
       expect(backwards.extensions).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'input.to' }] });
-      await t.ok('mutation($input: UpdateSlotInput!) { updateSlot(input: $input) { status } }', { input: { slotId: await slotId('B-11-2'), status: 'MAINTENANCE' } }, 'showroomStaff');
-      const maintenance = await t.fails(ASSIGN, { input: { slotId: await slotId('B-11-2'), skuId: skusA[0], from: day(1) } }, 'showroomStaff');
+      await t.ok('mutation($input: UpdateSlotInput!) { updateSlot(input: $input) { status } }', { input: { slotId: await slotId('T-11-2'), status: 'MAINTENANCE' } }, 'showroomStaff');
+      const maintenance = await t.fails(ASSIGN, { input: { slotId: await slotId('T-11-2'), skuId: skusA[0], from: day(1) } }, 'showroomStaff');
       expect(maintenance.extensions.code).toBe('CONFLICT');
     });
 
     it('moves an assignment to another slot in one step, and moves nothing when the target is taken', async () => {
-      const { slotAssignments } = await t.ok(ASSIGNMENTS, { filter: { slotId: await slotId('B-01-2') } }, 'showroomStaff');
+      const { slotAssignments } = await t.ok(ASSIGNMENTS, { filter: { slotId: await slotId('T-01-2') } }, 'showroomStaff');
       const id = slotAssignments.items[0].id;
-      const taken = await t.fails(MOVE, { input: { assignmentId: id, toSlotId: await slotId('B-01-3'), on: day(3) } }, 'showroomStaff');
+      const taken = await t.fails(MOVE, { input: { assignmentId: id, toSlotId: await slotId('T-01-3'), on: day(3) } }, 'showroomStaff');
       expect(taken.extensions.code).toBe('SLOT_OCCUPIED');
       const untouched = await t.ok('query($id: ID!) { slotAssignment(id: $id) { to status } }', { id }, 'showroomStaff');
       expect(untouched.slotAssignment).toEqual({ to: null, status: 'LIVE' });
-      const { moveSlotAssignment } = await t.ok(MOVE, { input: { assignmentId: id, toSlotId: await slotId('B-12-1'), on: day(3) } }, 'showroomStaff');
+      const { moveSlotAssignment } = await t.ok(MOVE, { input: { assignmentId: id, toSlotId: await slotId('T-12-1'), on: day(3) } }, 'showroomStaff');
       expect(moveSlotAssignment.ended).toMatchObject({ id, from: day(1), to: day(3), status: 'LIVE' });
-      expect(moveSlotAssignment.started).toMatchObject({ from: day(3), to: null, slot: { code: 'B-12-1' } });
+      expect(moveSlotAssignment.started).toMatchObject({ from: day(3), to: null, slot: { code: 'T-12-1' } });
     });
 
     it('ends one assignment, cancels one that has not started, and extends another', async () => {
       const idOn = async (code: string) =>
         (await t.ok(ASSIGNMENTS, { filter: { slotId: await slotId(code), status: 'LIVE' } }, 'showroomStaff')).slotAssignments.items[0].id;
-      const ended = await t.ok(END, { input: { assignmentId: await idOn('B-01-3'), on: day(5) } }, 'showroomStaff');
+      const ended = await t.ok(END, { input: { assignmentId: await idOn('T-01-3'), on: day(5) } }, 'showroomStaff');
       expect(ended.endSlotAssignment).toMatchObject({ from: day(1), to: day(5), status: 'LIVE' });
-      const cancelled = await t.ok(END, { input: { assignmentId: await idOn('B-01-4'), on: day(1) } }, 'showroomStaff');
+      const cancelled = await t.ok(END, { input: { assignmentId: await idOn('T-01-4'), on: day(1) } }, 'showroomStaff');
       expect(cancelled.endSlotAssignment.status).toBe('CANCELLED');
       const extended = await t.ok(EXTEND, { input: { assignmentId: ended.endSlotAssignment.id, to: day(8) } }, 'showroomStaff');
       expect(extended.extendSlotAssignment).toMatchObject({ from: day(1), to: day(8) });
@@ -171,17 +193,17 @@ describe('showroom slots', () => {
     });
 
     it('refuses to retire a slot with current or future assignments, listing them', async () => {
-      const slot = await slotId('B-02-1');
+      const slot = await slotId('T-02-1');
       const error = await t.fails(RETIRE, { input: { slotId: slot } }, 'showroomStaff');
       expect(error.extensions.code).toBe('CONFLICT');
       expect(error.extensions.assignments).toHaveLength(1);
-      const free = await slotId('B-20-4');
+      const free = await slotId('T-20-4');
       const { retireSlot } = await t.ok(RETIRE, { input: { slotId: free } }, 'showroomStaff');
       expect(retireSlot).toMatchObject({ status: 'RETIRED', retiredOn: today() });
     });
 
     it('holds the no-overlap rule in PostgreSQL even without the service', async () => {
-      const slot = await slotId('B-02-1');
+      const slot = await slotId('T-02-1');
       await expect(
         t.dataSource.query(
           `INSERT INTO slot_assignments (venue_id, slot_id, sku_id, factory_org_id, period)
@@ -197,20 +219,25 @@ describe('showroom slots', () => {
       const { slotMap } = await t.ok(
         `query($v: ID!, $d: Date!) { slotMap(venueId: $v, date: $d) {
            free occupied endingSoon maintenance
-           zones { zone { code } shelves { shelf { code } slots { slot { code } state assignment { sku { code } } } } }
+           zones { zone { code } shelves { shelf { code } slots { slot { code } state assignment { sku { code } } priceVersion { id tiers { wholesalePrice } } } } }
          } }`,
         { v: t.demo.venues.zz, d: day(7) },
         'operatorAdmin',
       );
       const cells = new Map<string, { state: string; assignment: { sku: { code: string } } | null }>();
       for (const z of slotMap.zones) for (const s of z.shelves) for (const c of s.slots) cells.set(c.slot.code, c);
-      expect(cells.get('B-01-1')).toMatchObject({ state: 'OCCUPIED', assignment: { sku: { code: 'A-SCARF-0' } } });
-      expect(cells.get('B-01-2')?.state).toBe('FREE'); // moved away on day 3
-      expect(cells.get('B-12-1')?.state).toBe('OCCUPIED');
-      expect(cells.get('B-01-3')?.state).toBe('ENDING_SOON'); // ends on day 8
-      expect(cells.get('B-11-2')?.state).toBe('MAINTENANCE');
-      expect(cells.has('B-20-4')).toBe(false); // retired
-      expect(slotMap.free + slotMap.occupied + slotMap.endingSoon + slotMap.maintenance).toBe(79);
+      expect(cells.get('T-01-1')).toMatchObject({
+        state: 'OCCUPIED',
+        assignment: { sku: { code: 'A-SCARF-0' } },
+        priceVersion: { tiers: [{ wholesalePrice: '10.00' }] },
+      });
+      expect(cells.get('T-01-2')?.state).toBe('FREE'); // moved away on day 3
+      expect(cells.get('T-12-1')?.state).toBe('OCCUPIED');
+      expect(cells.get('T-01-3')?.state).toBe('ENDING_SOON'); // ends on day 8
+      expect(cells.get('T-11-2')?.state).toBe('MAINTENANCE');
+      expect(cells.has('T-20-4')).toBe(false); // retired
+      const zoneT = slotMap.zones.find((z: { zone: { code: string } }) => z.zone.code === 'T');
+      expect(zoneT.shelves.flatMap((sh: { slots: unknown[] }) => sh.slots)).toHaveLength(79);
     });
 
     it('computes occupancy to the slot-day', async () => {
@@ -225,24 +252,28 @@ describe('showroom slots', () => {
       );
       const bySlot = Object.fromEntries(occupancy.slots.map((s: { slotCode: string }) => [s.slotCode, s]));
       // B-01-1: from day 1, open → 29 days; B-01-2: days 1–3 → 2; B-12-1: from day 3 → 27; B-01-3: days 1–8 → 7.
-      expect(bySlot['B-01-1']).toMatchObject({ occupiedDays: 29, availableDays: 30 });
-      expect(bySlot['B-01-2'].occupiedDays).toBe(2);
-      expect(bySlot['B-12-1'].occupiedDays).toBe(27);
-      expect(bySlot['B-01-3'].occupiedDays).toBe(7);
-      expect(bySlot['B-01-4'].occupiedDays).toBe(0); // cancelled
-      expect(bySlot['B-10-1'].occupiedDays).toBe(7); // days 2–9
-      expect(bySlot['B-20-4'].availableDays).toBe(0); // retired today
-      const sum = occupancy.slots.reduce((n: number, s: { occupiedDays: number }) => n + s.occupiedDays, 0);
-      expect(occupancy.occupiedSlotDays).toBe(sum);
-      expect(occupancy.availableSlotDays).toBe(79 * 30);
-      expect(occupancy.rate).toBeCloseTo(sum / (79 * 30), 10);
-      expect(occupancy.byCategory).toEqual([{ key: 'APPAREL-SCARF', occupiedSlotDays: sum }]);
+      expect(bySlot['T-01-1']).toMatchObject({ occupiedDays: 29, availableDays: 30 });
+      expect(bySlot['T-01-2'].occupiedDays).toBe(2);
+      expect(bySlot['T-12-1'].occupiedDays).toBe(27);
+      expect(bySlot['T-01-3'].occupiedDays).toBe(7);
+      expect(bySlot['T-01-4'].occupiedDays).toBe(0); // cancelled
+      expect(bySlot['T-10-1'].occupiedDays).toBe(7); // days 2–9
+      expect(bySlot['T-20-4'].availableDays).toBe(0); // retired today
+      const mine = occupancy.slots.filter((s: { slotCode: string }) => s.slotCode.startsWith('T-'));
+      const sum = mine.reduce((n: number, s: { occupiedDays: number }) => n + s.occupiedDays, 0);
+      const all = occupancy.slots.reduce((n: number, s: { occupiedDays: number }) => n + s.occupiedDays, 0);
+      expect(occupancy.occupiedSlotDays).toBe(all);
+      const zoneT = occupancy.byZone.find((z: { key: string }) => z.key === 'T');
+      expect(zoneT).toEqual({ key: 'T', occupiedSlotDays: sum, availableSlotDays: 79 * 30 });
+      expect(occupancy.rate).toBeCloseTo(all / occupancy.availableSlotDays, 10);
+      const categories = occupancy.byCategory.reduce((n: number, c: { occupiedSlotDays: number }) => n + c.occupiedSlotDays, 0);
+      expect(categories).toBe(all);
       const gov = await t.ok(
         'query($v: ID!, $f: Date!, $t: Date!) { occupancy(venueId: $v, from: $f, to: $t) { occupiedSlotDays } }',
         { v: t.demo.venues.zz, f: from, t: to },
         'govViewer',
       );
-      expect(gov.occupancy.occupiedSlotDays).toBe(sum);
+      expect(gov.occupancy.occupiedSlotDays).toBe(all);
     });
   });
 
@@ -254,11 +285,11 @@ describe('showroom slots', () => {
         'factoryAdmin',
       );
       const free = slots.items.map((s: { code: string }) => s.code);
-      expect(free).toContain('B-15-1');
-      expect(free).not.toContain('B-01-1');
+      expect(free).toContain('T-15-1');
+      expect(free).not.toContain('T-01-1');
       const request = await t.ok(
         'mutation($input: RequestSlotInput!) { requestSlot(input: $input) { id status } }',
-        { input: { slotId: await slotId('B-15-1'), skuId: skusA[3], from: day(2), to: day(12), note: '新品展示' } },
+        { input: { slotId: await slotId('T-15-1'), skuId: skusA[3], from: day(2), to: day(12), note: '新品展示' } },
         'factoryAdmin',
       );
       const decided = await t.ok(
@@ -281,7 +312,7 @@ describe('showroom slots', () => {
       );
       const outsider = await given.factory();
       expect((await t.fails(SLOTS, { filter: { venueId: t.demo.venues.zz } }, { token: outsider.admin.token })).extensions.code).toBe('NOT_FOUND');
-      expect((await t.fails(ASSIGN, { input: { slotId: await slotId('B-16-1'), skuId: skusA[0], from: day(1) } }, 'factoryAdmin')).extensions.code).toBe('FORBIDDEN');
+      expect((await t.fails(ASSIGN, { input: { slotId: await slotId('T-16-1'), skuId: skusA[0], from: day(1) } }, 'factoryAdmin')).extensions.code).toBe('FORBIDDEN');
       expect((await t.fails(ASSIGNMENTS, { filter: {} }, 'govViewer')).extensions.code).toBe('FORBIDDEN');
       const other = await t.ok(ASSIGNMENTS, { filter: {} }, 'operator2Admin');
       expect(other.slotAssignments.total).toBe(0);

@@ -217,3 +217,92 @@ export class Given {
     return document;
   }
 }
+
+/** A line for `Given.priceSheet`: supply tiers as [minQuantity, fen] pairs. */
+export interface GivenPriceLine {
+  skuId: string;
+  tiers: [number, number][];
+  retail: number;
+  /** Wholesale fen per tier (default: the supply prices) when the line is approved. */
+  wholesale?: number[];
+  floor?: number;
+  decision?: 'APPROVED' | 'REJECTED';
+}
+
+export interface GivenPriceSheetOptions {
+  status?: 'DRAFT' | 'SUBMITTED' | 'APPROVED';
+  effectiveFrom?: string;
+  /** When it was submitted and approved (default now); past instants make history. */
+  at?: Date;
+  submittedBy?: string | null;
+  reviewedBy?: string;
+  floorDecidedBy?: string;
+}
+
+/** Price sheets built straight in the database, walked through the workflow the triggers allow. */
+export class GivenPricing {
+  constructor(private readonly t: TestApp) {}
+
+  async priceSheet(venueId: string, factoryOrgId: string, lines: GivenPriceLine[], options: GivenPriceSheetOptions = {}) {
+    const q = (sql: string, params: unknown[] = []) => this.t.dataSource.query(sql, params);
+    const at = options.at ?? new Date();
+    const status = options.status ?? 'APPROVED';
+    const effectiveFrom = options.effectiveFrom ?? new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const reviewedBy = options.reviewedBy ?? this.t.demo.users.pricingReviewer;
+    const [sheet] = await q(
+      `INSERT INTO price_sheets (venue_id, factory_org_id, version_no, effective_from)
+       SELECT $1, $2, coalesce(max(version_no), 0) + 1, $3 FROM price_sheets WHERE venue_id = $1 AND factory_org_id = $2
+       RETURNING id, version_no`,
+      [venueId, factoryOrgId, effectiveFrom],
+    );
+    const lineIds: string[] = [];
+    for (const [i, line] of lines.entries()) {
+      const [row] = await q(
+        `INSERT INTO price_sheet_lines (sheet_id, venue_id, factory_org_id, effective_from, line_no, sku_id, tier_quantities,
+                                        supply_prices, retail_price, requested_floor, floor_status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $10::bigint IS NULL THEN NULL ELSE 'PENDING' END) RETURNING id`,
+        [sheet.id, venueId, factoryOrgId, effectiveFrom, i + 1, line.skuId, line.tiers.map((x) => x[0]), line.tiers.map((x) => x[1]), line.retail, line.floor ?? null],
+      );
+      lineIds.push(row.id);
+    }
+    if (status !== 'DRAFT') {
+      await q(`UPDATE price_sheets SET status = 'SUBMITTED', submitted_at = $2, submitted_by = $3 WHERE id = $1`, [
+        sheet.id,
+        at,
+        options.submittedBy ?? null,
+      ]);
+    }
+    if (status === 'APPROVED') {
+      for (const [i, line] of lines.entries()) {
+        const approved = (line.decision ?? 'APPROVED') === 'APPROVED';
+        await q(
+          `UPDATE price_sheet_lines SET decision = $2, decision_reason = $3, wholesale_prices = $4,
+                  floor_status = CASE WHEN floor_status IS NULL THEN NULL WHEN $5 THEN 'PENDING' ELSE 'REJECTED' END,
+                  floor_reason = CASE WHEN floor_status IS NOT NULL AND NOT $5 THEN 'line rejected' END,
+                  floor_decided_at = CASE WHEN floor_status IS NOT NULL AND NOT $5 THEN $6::timestamptz END
+           WHERE id = $1`,
+          [lineIds[i], approved ? 'APPROVED' : 'REJECTED', approved ? null : 'rejected', approved ? (line.wholesale ?? line.tiers.map((x) => x[1])) : null, approved, at],
+        );
+      }
+      const floors = lines.some((l) => l.floor !== undefined && (l.decision ?? 'APPROVED') === 'APPROVED');
+      if (floors) {
+        await q(`UPDATE price_sheets SET status = 'FLOOR_REVIEW', reviewed_by = $2, reviewed_at = $3 WHERE id = $1`, [sheet.id, reviewedBy, at]);
+        await q(
+          `UPDATE price_sheet_lines SET floor_status = 'APPROVED', floor_decided_by = $2, floor_decided_at = $3
+           WHERE sheet_id = $1 AND floor_status = 'PENDING'`,
+          [sheet.id, options.floorDecidedBy ?? this.t.demo.users.operatorAdmin, at],
+        );
+      }
+      await q(
+        `UPDATE price_sheet_lines SET approved_at = $2, approval_seq = nextval('price_version_seq') WHERE sheet_id = $1 AND decision = 'APPROVED'`,
+        [sheet.id, at],
+      );
+      const partial = lines.some((l) => l.decision === 'REJECTED');
+      await q(
+        `UPDATE price_sheets SET status = $4, reviewed_by = $2, reviewed_at = coalesce(reviewed_at, $3), finalized_at = $3 WHERE id = $1`,
+        [sheet.id, reviewedBy, at, partial ? 'PARTIALLY_APPROVED' : 'APPROVED'],
+      );
+    }
+    return { id: sheet.id as string, versionNo: sheet.version_no as number, lineIds, effectiveFrom };
+  }
+}

@@ -15,6 +15,7 @@ import { ShowroomModule } from '@xp/showroom';
 import { StockModule } from '@xp/stock';
 import { LabelsModule } from '@xp/labels';
 import { FactoriesModule } from '@xp/factories';
+import { PricingModule } from '@xp/pricing';
 import { VenuesModule } from '@xp/venues';
 import { HealthController } from './health.controller';
 
@@ -76,6 +77,7 @@ export class AppModule {
         LabelsModule,
         FactoriesModule,
         CatalogModule,
+        PricingModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -3,6 +3,7 @@ import { AUDIT_ENTITIES } from '@xp/audit';
 import { CATALOG_ENTITIES } from '@xp/catalog';
 import { FACTORIES_ENTITIES } from '@xp/factories';
 import { LABELS_ENTITIES } from '@xp/labels';
+import { PRICING_ENTITIES } from '@xp/pricing';
 import { SHOWROOM_ENTITIES } from '@xp/showroom';
 import { STOCK_ENTITIES } from '@xp/stock';
 import { VENUES_ENTITIES } from '@xp/venues';
@@ -14,6 +15,7 @@ export const ENTITIES = [
   ...AUDIT_ENTITIES,
   ...FACTORIES_ENTITIES,
   ...CATALOG_ENTITIES,
+  ...PRICING_ENTITIES,
   ...SHOWROOM_ENTITIES,
   ...STOCK_ENTITIES,
   ...LABELS_ENTITIES,

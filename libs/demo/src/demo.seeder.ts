@@ -4,10 +4,12 @@ import { EventBus, RequestContext, runInTransaction } from '@xp/core';
 import { DemoPart, DemoRefs } from './demo.types';
 import { factoriesPart } from './parts/factories';
 import { partiesPart } from './parts/parties';
+import { pricingPart } from './parts/pricing';
+import { showroomPart } from './parts/showroom';
 import { stockPart } from './parts/stock';
 
 /** The demo's parts in the order they build on each other. Each area appends its own. */
-export const DEMO_PARTS: DemoPart[] = [partiesPart, factoriesPart, stockPart];
+export const DEMO_PARTS: DemoPart[] = [partiesPart, factoriesPart, pricingPart, showroomPart, stockPart];
 
 @Injectable()
 export class DemoSeeder {

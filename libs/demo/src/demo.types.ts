@@ -24,6 +24,7 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { email: 'gov.viewer@demo.xuanpin.test', role: 'GOVERNMENT_VIEWER', note: 'Zhengzhou venue' },
   { email: 'operator.admin@demo.xuanpin.test', role: 'OPERATOR_ADMIN', note: 'Zhengzhou airport full-category venue' },
   { email: 'pricing.reviewer@demo.xuanpin.test', role: 'PRICING_REVIEWER', note: 'Zhengzhou venue' },
+  { email: 'pricing.reviewer2@demo.xuanpin.test', role: 'PRICING_REVIEWER', note: 'Zhengzhou venue, second pair of eyes for price floors' },
   { email: 'showroom.staff@demo.xuanpin.test', role: 'SHOWROOM_STAFF', note: 'Zhengzhou venue' },
   { email: 'warehouse.staff@demo.xuanpin.test', role: 'WAREHOUSE_STAFF', note: 'Zhengzhou venue' },
   { email: 'factory.admin@demo.xuanpin.test', role: 'FACTORY_ADMIN', note: 'factory A, Henan knitwear' },

@@ -13,9 +13,11 @@ import {
   RequestContext,
   Role,
   SortOrder,
+  startOfBusinessDay,
   today,
 } from '@xp/core';
 import { VenueFactory, VenueFactoryStatus } from '@xp/factories';
+import { PricingService } from '@xp/pricing';
 import {
   AssignSlotInput,
   DecideSlotRequestInput,
@@ -41,13 +43,14 @@ export class AllocationService {
   constructor(
     private readonly audit: AuditService,
     private readonly layout: LayoutService,
+    private readonly pricing: PricingService,
   ) {}
 
   /** Puts one SKU of an admitted factory on a slot for [from, to). */
   async assign(ctx: RequestContext, input: AssignSlotInput, createdByRequest?: SlotRequest): Promise<SlotAssignment> {
     const slot = await this.layout.findSlot(ctx, input.slotId, SHOWROOM_MANAGERS);
     const period = { from: input.from, to: input.to ?? null };
-    this.checkPeriod(period, 'input');
+    this.checkPeriod(ctx, period, 'input');
     const sku = await this.admittedSku(ctx, slot.venueId, input.skuId);
     const assignment = await this.insertAssignment(ctx, slot, sku, period);
     await this.audit.record(ctx, {
@@ -63,7 +66,7 @@ export class AllocationService {
   /** Ends an assignment on a day (the first day it is no longer there); before it started, cancels it. */
   async end(ctx: RequestContext, input: EndSlotAssignmentInput): Promise<SlotAssignment> {
     const assignment = await this.findLive(ctx, input.assignmentId);
-    if (input.on < today()) throw DomainError.field('input.on', 'cannot end an assignment in the past');
+    if (input.on < today(ctx.startedAt)) throw DomainError.field('input.on', 'cannot end an assignment in the past');
     if (assignment.to !== null && input.on >= assignment.to) {
       throw DomainError.field('input.on', `must be before the current end ${assignment.to}`);
     }
@@ -83,7 +86,7 @@ export class AllocationService {
   async extend(ctx: RequestContext, input: ExtendSlotAssignmentInput): Promise<SlotAssignment> {
     const assignment = await this.findLive(ctx, input.assignmentId);
     const to = input.to ?? null;
-    if (to !== null && (to <= assignment.from || to < today())) {
+    if (to !== null && (to <= assignment.from || to < today(ctx.startedAt))) {
       throw DomainError.field('input.to', 'must be after the first day and not in the past');
     }
     await this.lockSlot(ctx, assignment.slotId);
@@ -108,7 +111,7 @@ export class AllocationService {
   /** Moves an assignment to another slot from a day: the old one ends, the new one starts; both or neither. */
   async move(ctx: RequestContext, input: MoveSlotAssignmentInput): Promise<MoveSlotAssignmentPayload> {
     const assignment = await this.findLive(ctx, input.assignmentId);
-    if (input.on < today()) throw DomainError.field('input.on', 'cannot move an assignment in the past');
+    if (input.on < today(ctx.startedAt)) throw DomainError.field('input.on', 'cannot move an assignment in the past');
     if (assignment.to !== null && input.on >= assignment.to) {
       throw DomainError.field('input.on', `must be before the assignment ends (${assignment.to})`);
     }
@@ -168,8 +171,9 @@ export class AllocationService {
     const sku = isUuid(input.skuId) ? await ctx.manager.getRepository(Sku).findOneBy({ id: input.skuId }) : null;
     if (!sku || !mine.includes(sku.factoryOrgId)) throw DomainError.notFound('SKU');
     const period = { from: input.from, to: input.to ?? null };
-    this.checkPeriod(period, 'input');
+    this.checkPeriod(ctx, period, 'input');
     if (slot.status !== SlotStatus.ACTIVE) throw DomainError.conflict(`Slot ${slot.code} is not available (${slot.status}).`);
+    await this.assertPriced(ctx, slot.venueId, sku, period.from);
     await this.assertFree(ctx, slot.id, period);
     const repo = ctx.manager.getRepository(SlotRequest);
     const { from, to } = period;
@@ -276,8 +280,8 @@ export class AllocationService {
     return affected.length;
   }
 
-  private checkPeriod(period: Period, prefix: string): void {
-    const problem = periodProblem(period, today());
+  private checkPeriod(ctx: RequestContext, period: Period, prefix: string): void {
+    const problem = periodProblem(period, today(ctx.startedAt));
     if (problem) throw DomainError.field(`${prefix}.${problem.path}`, problem.message);
   }
 
@@ -321,10 +325,27 @@ export class AllocationService {
     }
   }
 
+  /**
+   * A shelf never shows goods without an approved price: the SKU needs a price version in force
+   * at the venue on the first day (today: now; a later day: from its start).
+   */
+  private async assertPriced(ctx: RequestContext, venueId: string, sku: Sku, from: string): Promise<void> {
+    const at = from > today(ctx.startedAt) ? startOfBusinessDay(from) : ctx.startedAt;
+    const [price] = await this.pricing.effectivePrices(ctx, venueId, [sku.id], at);
+    if (!price) {
+      throw new DomainError(
+        ErrorCode.PRICE_RULE_VIOLATED,
+        `SKU ${sku.code} has no approved price at this venue on ${from}. Approve a price sheet for it (effective by then) before putting it on a shelf.`,
+        { violations: [{ path: 'input.skuId', message: `no approved price in force on ${from}` }] },
+      );
+    }
+  }
+
   private async insertAssignment(ctx: RequestContext, slot: Slot, sku: Sku, period: Period): Promise<SlotAssignment> {
     if (slot.status !== SlotStatus.ACTIVE) {
       throw DomainError.conflict(`Slot ${slot.code} is not available for assignments (${slot.status}).`);
     }
+    await this.assertPriced(ctx, slot.venueId, sku, period.from);
     await this.lockSlot(ctx, slot.id);
     await this.assertFree(ctx, slot.id, period);
     const [{ id }] = await ctx.manager.query(

@@ -54,7 +54,7 @@ export class FloorService {
         const assignment = bySlot.get(slot.id) ?? null;
         const state = slotState(slot.status, assignment, date);
         counts[state]++;
-        return { slot, state, assignment };
+        return { slot, state, assignment, venueId, date };
       });
       if (cells.length) shelvesByZone.set(shelf.zoneId, [...(shelvesByZone.get(shelf.zoneId) ?? []), { shelf, slots: cells }]);
     }

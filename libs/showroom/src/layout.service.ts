@@ -74,7 +74,7 @@ export class LayoutService {
       plan.map((p) => ({ venueId: zone.venueId, zoneId: zone.id, number: p.number, code: p.code })),
       { chunk: 200 },
     );
-    const day = today();
+    const day = today(ctx.startedAt);
     const slots = shelves.flatMap((shelf, i) =>
       plan[i].slots.map((s) => ({
         venueId: zone.venueId,
@@ -178,8 +178,8 @@ export class LayoutService {
   /** Retires a slot from a day on; refused while any assignment runs on or after that day. */
   async retireSlot(ctx: RequestContext, input: RetireSlotInput): Promise<Slot> {
     const slot = await this.findSlot(ctx, input.slotId, SHOWROOM_MANAGERS);
-    const on = input.on ?? today();
-    if (on < today()) throw DomainError.field('input.on', 'cannot retire a slot in the past');
+    const on = input.on ?? today(ctx.startedAt);
+    if (on < today(ctx.startedAt)) throw DomainError.field('input.on', 'cannot retire a slot in the past');
     if (slot.status === SlotStatus.RETIRED) throw DomainError.invalidTransition('Slot', slot.status, SlotStatus.RETIRED);
     if (on < slot.activeFrom) throw DomainError.field('input.on', 'is before the slot existed');
     const inTheWay = await ctx.manager

@@ -1,10 +1,17 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { PricingModule } from '@xp/pricing';
 import { DataSource } from 'typeorm';
 import { ErrorCode, EventBus, registerConstraintErrors, RequestContext, runInTransaction } from '@xp/core';
 import { AllocationService } from './allocation.service';
 import { FloorService } from './floor.service';
 import { LayoutService } from './layout.service';
-import { ShowroomResolver, SlotAssignmentFieldsResolver, SlotFieldsResolver, SlotRequestFieldsResolver } from './showroom.resolver';
+import {
+  ShowroomResolver,
+  SlotAssignmentFieldsResolver,
+  SlotFieldsResolver,
+  SlotMapSlotFieldsResolver,
+  SlotRequestFieldsResolver,
+} from './showroom.resolver';
 
 registerConstraintErrors({
   slot_assignments_no_overlap: {
@@ -18,6 +25,7 @@ registerConstraintErrors({
 
 /** Showroom slots: layout, allocation, the slot map and occupancy. */
 @Module({
+  imports: [PricingModule],
   providers: [
     LayoutService,
     AllocationService,
@@ -26,6 +34,7 @@ registerConstraintErrors({
     SlotFieldsResolver,
     SlotAssignmentFieldsResolver,
     SlotRequestFieldsResolver,
+    SlotMapSlotFieldsResolver,
   ],
   exports: [LayoutService, AllocationService, FloorService],
 })

@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Product, Sku } from '@xp/catalog';
-import { Allow, byIdLoader, Ctx, DateScalar, RequestContext, Role, Transactional } from '@xp/core';
+import { Allow, byIdLoader, Ctx, DateScalar, RequestContext, Role, startOfBusinessDay, today, Transactional } from '@xp/core';
+import { PriceVersion, PricingService } from '@xp/pricing';
 import { Organization } from '@xp/venues';
 import { AllocationService } from './allocation.service';
 import {
@@ -20,6 +21,7 @@ import {
   SlotAssignmentPage,
   SlotListArgs,
   SlotMap,
+  SlotMapSlot,
   SlotPage,
   SlotRequestListArgs,
   SlotRequestPage,
@@ -187,8 +189,36 @@ export class SlotFieldsResolver {
   }
 }
 
+/** The price version in force at a venue on a business day (today: now). */
+async function priceOn(pricing: PricingService, ctx: RequestContext, venueId: string, skuId: string, day: string) {
+  const at = day > today(ctx.startedAt) ? startOfBusinessDay(day) : ctx.startedAt;
+  const price = await pricing.effectivePriceLoader(ctx, venueId, at).load(skuId);
+  return price ? PriceVersion.of(price) : null;
+}
+
+@Resolver(() => SlotMapSlot)
+export class SlotMapSlotFieldsResolver {
+  constructor(private readonly pricing: PricingService) {}
+
+  @ResolveField(() => PriceVersion, { nullable: true, description: "The SKU's price version in force at the venue on the map's day." })
+  priceVersion(@Ctx() ctx: RequestContext, @Parent() cell: SlotMapSlot) {
+    return cell.assignment ? priceOn(this.pricing, ctx, cell.venueId, cell.assignment.skuId, cell.date) : null;
+  }
+}
+
 @Resolver(() => SlotAssignment)
 export class SlotAssignmentFieldsResolver {
+  constructor(private readonly pricing: PricingService) {}
+
+  @ResolveField(() => PriceVersion, {
+    nullable: true,
+    description: 'The price version in force today (or on the first day, for an assignment yet to start).',
+  })
+  priceVersion(@Ctx() ctx: RequestContext, @Parent() a: SlotAssignment) {
+    const day = today(ctx.startedAt);
+    return priceOn(this.pricing, ctx, a.venueId, a.skuId, a.from > day ? a.from : day);
+  }
+
   @ResolveField(() => Slot)
   slot(@Ctx() ctx: RequestContext, @Parent() a: SlotAssignment) {
     return byIdLoader(ctx, Slot).load(a.slotId);

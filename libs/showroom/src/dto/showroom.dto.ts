@@ -367,6 +367,10 @@ export class SlotMapSlot {
 
   @Field(() => SlotAssignment, { nullable: true, description: 'What stands there that day.' })
   assignment!: SlotAssignment | null;
+
+  /** The map's venue and day, for the price version field. */
+  venueId!: string;
+  date!: string;
 }
 
 @ObjectType()
