@@ -1,6 +1,7 @@
 import { catalogEn } from './areas/catalog';
 import { onboardingEn } from './areas/onboarding';
 import { showroomEn } from './areas/showroom';
+import { stockEn } from './areas/stock';
 import type { Widen } from './types';
 import type { AppMessages, BaseMessages } from './zh-CN';
 
@@ -357,6 +358,6 @@ const base: Widen<BaseMessages> = {
 
 /** The base messages with each area's, as in zh-CN.ts. */
 export const en: AppMessages = {
-  xp: { ...base.xp, ...onboardingEn.xp, ...catalogEn.xp, ...showroomEn.xp, venue: { ...base.xp.venue, ...showroomEn.xp.venue }, enums: { ...base.xp.enums, ...onboardingEn.enums, ...catalogEn.enums, ...showroomEn.enums } },
-  resources: { ...base.resources, ...onboardingEn.resources, ...catalogEn.resources, ...showroomEn.resources },
+  xp: { ...base.xp, ...onboardingEn.xp, ...catalogEn.xp, ...showroomEn.xp, ...stockEn.xp, venue: { ...base.xp.venue, ...showroomEn.xp.venue }, enums: { ...base.xp.enums, ...onboardingEn.enums, ...catalogEn.enums, ...showroomEn.enums, ...stockEn.enums } },
+  resources: { ...base.resources, ...onboardingEn.resources, ...catalogEn.resources, ...showroomEn.resources, ...stockEn.resources },
 };

@@ -1,6 +1,7 @@
 import { catalogZh } from './areas/catalog';
 import { onboardingZh } from './areas/onboarding';
 import { showroomZh } from './areas/showroom';
+import { stockZh } from './areas/stock';
 import type { Widen } from './types';
 
 /**
@@ -363,8 +364,8 @@ const base = {
  * its resources), merged one level deep.
  */
 export const zhCN = {
-  xp: { ...base.xp, ...onboardingZh.xp, ...catalogZh.xp, ...showroomZh.xp, venue: { ...base.xp.venue, ...showroomZh.xp.venue }, enums: { ...base.xp.enums, ...onboardingZh.enums, ...catalogZh.enums, ...showroomZh.enums } },
-  resources: { ...base.resources, ...onboardingZh.resources, ...catalogZh.resources, ...showroomZh.resources },
+  xp: { ...base.xp, ...onboardingZh.xp, ...catalogZh.xp, ...showroomZh.xp, ...stockZh.xp, venue: { ...base.xp.venue, ...showroomZh.xp.venue }, enums: { ...base.xp.enums, ...onboardingZh.enums, ...catalogZh.enums, ...showroomZh.enums, ...stockZh.enums } },
+  resources: { ...base.resources, ...onboardingZh.resources, ...catalogZh.resources, ...showroomZh.resources, ...stockZh.resources },
 };
 
 /** The same shape with any strings: what en.ts must provide. */

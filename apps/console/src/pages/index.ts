@@ -2,6 +2,8 @@ import type { ComponentType } from 'react';
 import { CatalogImportPage } from './catalogImport/CatalogImportPage';
 import { OccupancyPage } from './occupancy/OccupancyPage';
 import { SlotMapPage } from './slotMap/SlotMapPage';
+import { StockAgePage } from './stockAge/StockAgePage';
+import { StockTransferPage } from './stockTransfer/StockTransferPage';
 
 /**
  * Pages of their own (not a resource's list/show/edit): the slot map, occupancy, imports…
@@ -17,4 +19,6 @@ export const PAGES: readonly PageDefinition[] = [
   { path: '/catalog-import', component: CatalogImportPage },
   { path: '/slot-map', component: SlotMapPage },
   { path: '/occupancy', component: OccupancyPage },
+  { path: '/stock-transfer', component: StockTransferPage },
+  { path: '/stock-age', component: StockAgePage },
 ];

@@ -1,12 +1,16 @@
 import { auditEvents } from './auditEvents';
 import { brands } from './brands';
 import { categories } from './categories';
+import { consignmentReceipts } from './consignmentReceipts';
 import { organizations } from './organizations';
 import { products } from './products';
 import { regions } from './regions';
 import type { ResourceQueries } from './queries.types';
 import type { ResourceDefinition } from './types';
 import { skus } from './skus';
+import { stockBalances } from './stockBalances';
+import { stockCounts } from './stockCounts';
+import { stockMovements } from './stockMovements';
 import { slotAssignments } from './slotAssignments';
 import { slotRequests } from './slotRequests';
 import { slots } from './slots';
@@ -27,6 +31,10 @@ export const RESOURCES: readonly ResourceDefinition[] = [
   slots,
   slotRequests,
   slotAssignments,
+  stockBalances,
+  consignmentReceipts,
+  stockMovements,
+  stockCounts,
   venues,
   regions,
   organizations,
