@@ -1,4 +1,5 @@
 import { catalogEn } from './areas/catalog';
+import { labelsEn } from './areas/labels';
 import { onboardingEn } from './areas/onboarding';
 import { showroomEn } from './areas/showroom';
 import { stockEn } from './areas/stock';
@@ -358,6 +359,6 @@ const base: Widen<BaseMessages> = {
 
 /** The base messages with each area's, as in zh-CN.ts. */
 export const en: AppMessages = {
-  xp: { ...base.xp, ...onboardingEn.xp, ...catalogEn.xp, ...showroomEn.xp, ...stockEn.xp, venue: { ...base.xp.venue, ...showroomEn.xp.venue }, enums: { ...base.xp.enums, ...onboardingEn.enums, ...catalogEn.enums, ...showroomEn.enums, ...stockEn.enums } },
-  resources: { ...base.resources, ...onboardingEn.resources, ...catalogEn.resources, ...showroomEn.resources, ...stockEn.resources },
+  xp: { ...base.xp, ...onboardingEn.xp, ...catalogEn.xp, ...showroomEn.xp, ...stockEn.xp, ...labelsEn.xp, venue: { ...base.xp.venue, ...showroomEn.xp.venue }, enums: { ...base.xp.enums, ...onboardingEn.enums, ...catalogEn.enums, ...showroomEn.enums, ...stockEn.enums, ...labelsEn.enums } },
+  resources: { ...base.resources, ...onboardingEn.resources, ...catalogEn.resources, ...showroomEn.resources, ...stockEn.resources, ...labelsEn.resources },
 };

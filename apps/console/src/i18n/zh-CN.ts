@@ -1,4 +1,5 @@
 import { catalogZh } from './areas/catalog';
+import { labelsZh } from './areas/labels';
 import { onboardingZh } from './areas/onboarding';
 import { showroomZh } from './areas/showroom';
 import { stockZh } from './areas/stock';
@@ -364,8 +365,8 @@ const base = {
  * its resources), merged one level deep.
  */
 export const zhCN = {
-  xp: { ...base.xp, ...onboardingZh.xp, ...catalogZh.xp, ...showroomZh.xp, ...stockZh.xp, venue: { ...base.xp.venue, ...showroomZh.xp.venue }, enums: { ...base.xp.enums, ...onboardingZh.enums, ...catalogZh.enums, ...showroomZh.enums, ...stockZh.enums } },
-  resources: { ...base.resources, ...onboardingZh.resources, ...catalogZh.resources, ...showroomZh.resources, ...stockZh.resources },
+  xp: { ...base.xp, ...onboardingZh.xp, ...catalogZh.xp, ...showroomZh.xp, ...stockZh.xp, ...labelsZh.xp, venue: { ...base.xp.venue, ...showroomZh.xp.venue }, enums: { ...base.xp.enums, ...onboardingZh.enums, ...catalogZh.enums, ...showroomZh.enums, ...stockZh.enums, ...labelsZh.enums } },
+  resources: { ...base.resources, ...onboardingZh.resources, ...catalogZh.resources, ...showroomZh.resources, ...stockZh.resources, ...labelsZh.resources },
 };
 
 /** The same shape with any strings: what en.ts must provide. */

@@ -42,7 +42,7 @@ export const MENU_LINKS: readonly MenuLink[] = [
   { label: 'xp.menu.occupancy', icon: BarChartIcon, roles: [...SHOWROOM_VIEWERS, 'GOVERNMENT_VIEWER'], group: 'showroom', to: always('/occupancy') },
   { label: 'xp.menu.transfer', icon: SwapHorizIcon, roles: TRANSFER_ROLES, group: 'stock', to: always('/stock-transfer') },
   { label: 'xp.menu.stockAge', icon: HourglassBottomIcon, roles: [...STOCK_STAFF_READERS, ...FACTORY_ROLES], group: 'stock', to: always('/stock-age') },
-  { label: 'xp.menu.printLabels', icon: PrintIcon, roles: LABEL_PRINTERS, group: 'labels', to: always('/label-printing') },
+  { label: 'xp.menu.printLabels', icon: PrintIcon, roles: LABEL_PRINTERS, group: 'labels', first: true, to: always('/label-printing') },
   {
     label: 'xp.menu.myOrganization',
     icon: ApartmentIcon,

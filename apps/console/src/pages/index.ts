@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { CatalogImportPage } from './catalogImport/CatalogImportPage';
+import { LabelPrintingPage } from './labelPrinting/LabelPrintingPage';
 import { OccupancyPage } from './occupancy/OccupancyPage';
 import { SlotMapPage } from './slotMap/SlotMapPage';
 import { StockAgePage } from './stockAge/StockAgePage';
@@ -21,4 +22,5 @@ export const PAGES: readonly PageDefinition[] = [
   { path: '/occupancy', component: OccupancyPage },
   { path: '/stock-transfer', component: StockTransferPage },
   { path: '/stock-age', component: StockAgePage },
+  { path: '/label-printing', component: LabelPrintingPage },
 ];

@@ -2,6 +2,7 @@ import { auditEvents } from './auditEvents';
 import { brands } from './brands';
 import { categories } from './categories';
 import { consignmentReceipts } from './consignmentReceipts';
+import { labelTemplates } from './labelTemplates';
 import { organizations } from './organizations';
 import { products } from './products';
 import { regions } from './regions';
@@ -35,6 +36,7 @@ export const RESOURCES: readonly ResourceDefinition[] = [
   consignmentReceipts,
   stockMovements,
   stockCounts,
+  labelTemplates,
   venues,
   regions,
   organizations,
