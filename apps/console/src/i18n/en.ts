@@ -1,6 +1,7 @@
 import { catalogEn } from './areas/catalog';
 import { labelsEn } from './areas/labels';
 import { onboardingEn } from './areas/onboarding';
+import { pricingEn } from './areas/pricing';
 import { showroomEn } from './areas/showroom';
 import { stockEn } from './areas/stock';
 import type { Widen } from './types';
@@ -27,6 +28,7 @@ const base: Widen<BaseMessages> = {
       groups: {
         onboarding: 'Onboarding',
         catalog: 'Catalog',
+        pricing: 'Pricing',
         showroom: 'Showroom',
         stock: 'Consignment stock',
         labels: 'Shelf labels',
@@ -359,6 +361,6 @@ const base: Widen<BaseMessages> = {
 
 /** The base messages with each area's, as in zh-CN.ts. */
 export const en: AppMessages = {
-  xp: { ...base.xp, ...onboardingEn.xp, ...catalogEn.xp, ...showroomEn.xp, ...stockEn.xp, ...labelsEn.xp, venue: { ...base.xp.venue, ...showroomEn.xp.venue }, enums: { ...base.xp.enums, ...onboardingEn.enums, ...catalogEn.enums, ...showroomEn.enums, ...stockEn.enums, ...labelsEn.enums } },
-  resources: { ...base.resources, ...onboardingEn.resources, ...catalogEn.resources, ...showroomEn.resources, ...stockEn.resources, ...labelsEn.resources },
+  xp: { ...base.xp, ...onboardingEn.xp, ...catalogEn.xp, ...showroomEn.xp, ...stockEn.xp, ...labelsEn.xp, pricing: pricingEn.xp.pricing, menu: { ...base.xp.menu, ...pricingEn.xp.menu }, venue: { ...base.xp.venue, ...showroomEn.xp.venue }, enums: { ...base.xp.enums, ...onboardingEn.enums, ...catalogEn.enums, ...showroomEn.enums, ...stockEn.enums, ...labelsEn.enums, ...pricingEn.enums } },
+  resources: { ...base.resources, ...onboardingEn.resources, ...catalogEn.resources, ...showroomEn.resources, ...stockEn.resources, ...labelsEn.resources, ...pricingEn.resources },
 };

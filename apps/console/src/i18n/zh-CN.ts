@@ -1,6 +1,7 @@
 import { catalogZh } from './areas/catalog';
 import { labelsZh } from './areas/labels';
 import { onboardingZh } from './areas/onboarding';
+import { pricingZh } from './areas/pricing';
 import { showroomZh } from './areas/showroom';
 import { stockZh } from './areas/stock';
 import type { Widen } from './types';
@@ -30,6 +31,7 @@ const base = {
       groups: {
         onboarding: '工厂入驻',
         catalog: '商品',
+        pricing: '价格',
         showroom: '展厅货位',
         stock: '寄售库存',
         labels: '货架标签',
@@ -365,8 +367,8 @@ const base = {
  * its resources), merged one level deep.
  */
 export const zhCN = {
-  xp: { ...base.xp, ...onboardingZh.xp, ...catalogZh.xp, ...showroomZh.xp, ...stockZh.xp, ...labelsZh.xp, venue: { ...base.xp.venue, ...showroomZh.xp.venue }, enums: { ...base.xp.enums, ...onboardingZh.enums, ...catalogZh.enums, ...showroomZh.enums, ...stockZh.enums, ...labelsZh.enums } },
-  resources: { ...base.resources, ...onboardingZh.resources, ...catalogZh.resources, ...showroomZh.resources, ...stockZh.resources, ...labelsZh.resources },
+  xp: { ...base.xp, ...onboardingZh.xp, ...catalogZh.xp, ...showroomZh.xp, ...stockZh.xp, ...labelsZh.xp, pricing: pricingZh.xp.pricing, menu: { ...base.xp.menu, ...pricingZh.xp.menu }, venue: { ...base.xp.venue, ...showroomZh.xp.venue }, enums: { ...base.xp.enums, ...onboardingZh.enums, ...catalogZh.enums, ...showroomZh.enums, ...stockZh.enums, ...labelsZh.enums, ...pricingZh.enums } },
+  resources: { ...base.resources, ...onboardingZh.resources, ...catalogZh.resources, ...showroomZh.resources, ...stockZh.resources, ...labelsZh.resources, ...pricingZh.resources },
 };
 
 /** The same shape with any strings: what en.ts must provide. */

@@ -6,6 +6,7 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import HourglassBottomIcon from '@mui/icons-material/HourglassBottom';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import PrintIcon from '@mui/icons-material/Print';
+import TimelineIcon from '@mui/icons-material/Timeline';
 import { hasAnyRole, ownOrganization, Permissions } from '../access/permissions';
 import { FACTORY_ROLES, OPERATOR_ROLES, Role } from '../access/roles';
 import type { MenuGroup } from '../resources/types';
@@ -31,6 +32,8 @@ export const SHOWROOM_VIEWERS: readonly Role[] = ['OPERATOR_ADMIN', 'SHOWROOM_ST
 export const STOCK_STAFF_READERS: readonly Role[] = ['PLATFORM_ADMIN', 'REGIONAL_MANAGER', ...OPERATOR_ROLES];
 /** Who moves goods between a venue's locations (showroom staff: samples only). */
 export const TRANSFER_ROLES: readonly Role[] = ['OPERATOR_ADMIN', 'WAREHOUSE_STAFF', 'SHOWROOM_STAFF'];
+/** Who reads effective prices (the API's PRICE_ROLES without factories). */
+export const PRICE_READERS: readonly Role[] = ['PLATFORM_ADMIN', 'REGIONAL_MANAGER', 'OPERATOR_ADMIN', 'OPERATOR_BD', 'PRICING_REVIEWER', 'SHOWROOM_STAFF', 'WAREHOUSE_STAFF'];
 /** Who will print shelf labels (print jobs are being built). */
 export const LABEL_PRINTERS: readonly Role[] = ['OPERATOR_ADMIN', 'SHOWROOM_STAFF'];
 
@@ -38,6 +41,8 @@ const always = (path: string) => () => path;
 
 export const MENU_LINKS: readonly MenuLink[] = [
   { label: 'xp.menu.catalogImport', icon: UploadFileIcon, roles: FACTORY_ROLES, group: 'catalog', to: always('/catalog-import') },
+  { label: 'xp.menu.priceImport', icon: UploadFileIcon, roles: FACTORY_ROLES, group: 'pricing', to: always('/price-import') },
+  { label: 'xp.menu.priceHistory', icon: TimelineIcon, roles: [...PRICE_READERS, ...FACTORY_ROLES], group: 'pricing', to: always('/price-history') },
   { label: 'xp.menu.slotMap', icon: GridViewIcon, roles: SHOWROOM_VIEWERS, group: 'showroom', first: true, to: always('/slot-map') },
   { label: 'xp.menu.occupancy', icon: BarChartIcon, roles: [...SHOWROOM_VIEWERS, 'GOVERNMENT_VIEWER'], group: 'showroom', to: always('/occupancy') },
   { label: 'xp.menu.transfer', icon: SwapHorizIcon, roles: TRANSFER_ROLES, group: 'stock', to: always('/stock-transfer') },

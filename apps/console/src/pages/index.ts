@@ -2,6 +2,8 @@ import type { ComponentType } from 'react';
 import { CatalogImportPage } from './catalogImport/CatalogImportPage';
 import { LabelPrintingPage } from './labelPrinting/LabelPrintingPage';
 import { OccupancyPage } from './occupancy/OccupancyPage';
+import { PriceHistoryPage } from './priceHistory/PriceHistoryPage';
+import { PriceImportPage } from './priceImport/PriceImportPage';
 import { SlotMapPage } from './slotMap/SlotMapPage';
 import { StockAgePage } from './stockAge/StockAgePage';
 import { StockTransferPage } from './stockTransfer/StockTransferPage';
@@ -23,4 +25,6 @@ export const PAGES: readonly PageDefinition[] = [
   { path: '/stock-transfer', component: StockTransferPage },
   { path: '/stock-age', component: StockAgePage },
   { path: '/label-printing', component: LabelPrintingPage },
+  { path: '/price-import', component: PriceImportPage },
+  { path: '/price-history', component: PriceHistoryPage },
 ];

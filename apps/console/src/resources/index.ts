@@ -4,6 +4,7 @@ import { categories } from './categories';
 import { consignmentReceipts } from './consignmentReceipts';
 import { labelTemplates } from './labelTemplates';
 import { organizations } from './organizations';
+import { priceSheets } from './priceSheets';
 import { products } from './products';
 import { regions } from './regions';
 import type { ResourceQueries } from './queries.types';
@@ -29,6 +30,7 @@ export const RESOURCES: readonly ResourceDefinition[] = [
   products,
   skus,
   categories,
+  priceSheets,
   slots,
   slotRequests,
   slotAssignments,

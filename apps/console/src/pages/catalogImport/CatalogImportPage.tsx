@@ -29,13 +29,14 @@ import { translateFieldMessage } from '../../dataProvider/errors';
 import { ApiError } from '../../graphql/client';
 import { saveFile, uploadDocument } from '../../graphql/files';
 
-interface ImportProblem {
+export interface ImportProblem {
   row: number;
   column: string | null;
   header: string | null;
   cell: string | null;
   value: string | null;
   message: string;
+  skuCode?: string | null;
 }
 
 export interface CatalogImportReport {
@@ -159,36 +160,44 @@ const ImportReport = ({ report, translateMessage }: { report: CatalogImportRepor
             ))}
           </Box>
         )}
-        {report.problems.length > 0 && (
-          <TableContainer sx={{ maxHeight: 520 }}>
-            <Table size="small" stickyHeader data-testid="import-problems">
-              <TableHead>
-                <TableRow>
-                  <TableCell>{translate('xp.catalog.import.row')}</TableCell>
-                  <TableCell>{translate('xp.catalog.import.column')}</TableCell>
-                  <TableCell>{translate('xp.catalog.import.cell')}</TableCell>
-                  <TableCell>{translate('xp.catalog.import.value')}</TableCell>
-                  <TableCell>{translate('xp.catalog.import.reason')}</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {report.problems.map((p, i) => (
-                  <TableRow key={`${p.row}-${p.column}-${i}`}>
-                    <TableCell>{p.row}</TableCell>
-                    <TableCell>{p.header ?? p.column ?? translate('xp.catalog.import.whole_row')}</TableCell>
-                    <TableCell sx={{ fontFamily: 'monospace' }}>{p.cell ?? ''}</TableCell>
-                    <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{p.value ?? ''}</TableCell>
-                    <TableCell title={p.message}>{translateMessage(p.message)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableContainer>
-        )}
+        {report.problems.length > 0 && <ProblemsTable problems={report.problems} translateMessage={translateMessage} />}
         {report.problemCount > report.problems.length && (
           <Typography variant="caption" color="text.secondary">{translate('xp.catalog.import.more', { count: report.problemCount - report.problems.length })}</Typography>
         )}
       </CardContent>
     </Card>
+  );
+};
+
+/** The row-level report of an import: row as Excel numbers it, column, cell, value, the problem. */
+export const ProblemsTable = ({ problems, translateMessage, withSku }: { problems: ImportProblem[]; translateMessage: (m: string) => string; withSku?: boolean }) => {
+  const translate = useTranslate();
+  return (
+    <TableContainer sx={{ maxHeight: 520 }}>
+      <Table size="small" stickyHeader data-testid="import-problems">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('xp.catalog.import.row')}</TableCell>
+            {withSku && <TableCell>SKU</TableCell>}
+            <TableCell>{translate('xp.catalog.import.column')}</TableCell>
+            <TableCell>{translate('xp.catalog.import.cell')}</TableCell>
+            <TableCell>{translate('xp.catalog.import.value')}</TableCell>
+            <TableCell>{translate('xp.catalog.import.reason')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {problems.map((p, i) => (
+            <TableRow key={`${p.row}-${p.column}-${i}`}>
+              <TableCell>{p.row}</TableCell>
+              {withSku && <TableCell>{p.skuCode ?? ''}</TableCell>}
+              <TableCell>{p.header ?? p.column ?? translate('xp.catalog.import.whole_row')}</TableCell>
+              <TableCell sx={{ fontFamily: 'monospace' }}>{p.cell ?? ''}</TableCell>
+              <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{p.value ?? ''}</TableCell>
+              <TableCell title={p.message}>{translateMessage(p.message)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
   );
 };
