@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Box, Button, Card, CardContent, Chip, Grid, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
 import CancelIcon from '@mui/icons-material/Cancel';
 import {
@@ -114,8 +114,12 @@ interface Line {
 const ReceiveForm = () => {
   const record = useRecordContext();
   const translate = useTranslate();
-  const lines = (record?.lines ?? []) as Line[];
-  const [received, setReceived] = useState<Record<string, string>>(() => Object.fromEntries(lines.map((l) => [l.skuId, String(l.declaredQuantity)])));
+  const lines = useMemo(() => (record?.lines ?? []) as Line[], [record?.lines]);
+  const [received, setReceived] = useState<Record<string, string>>({});
+  // Prefilled with the declared quantities once the lines are there (the list's copy has none).
+  useEffect(() => {
+    setReceived((r) => ({ ...Object.fromEntries(lines.map((l) => [l.skuId, String(l.declaredQuantity)])), ...r }));
+  }, [lines]);
   const [note, setNote] = useState('');
   const receive = useRunAction('consignmentReceipts', 'receive', { successMessage: 'xp.stock.received', idempotent: true });
   const { canAccess } = useCanAccess({ resource: 'consignmentReceipts', action: 'receive', record });
@@ -223,7 +227,7 @@ const DeclaredLines = () => {
         </TableRow>
       </TableHead>
       <TableBody>
-        {(record.lines as Line[]).map((l) => (
+        {((record.lines ?? []) as Line[]).map((l) => (
           <TableRow key={l.id}>
             <TableCell>{l.sku.code} {l.sku.product?.titleZh}</TableCell>
             <TableCell align="right">{l.declaredQuantity}</TableCell>

@@ -382,12 +382,14 @@ const FactoryActions = () => {
   );
 };
 
+const NO_LINES: SheetLine[] = [];
+
 const Body = () => {
   const record = useRecordContext();
   const translate = useTranslate();
   const { canAccess: mayReview } = useCanAccess({ resource: 'priceSheets', action: 'review', record });
+  const lines = useMemo(() => (record?.lines?.items ?? NO_LINES) as SheetLine[], [record?.lines]);
   if (!record) return null;
-  const lines = (record.lines?.items ?? []) as SheetLine[];
   return (
     <Box sx={{ p: 2 }}>
       <Grid container spacing={2}>
