@@ -90,7 +90,7 @@ export class LabelWalksService {
   async finish(ctx: RequestContext, input: FinishLabelWalkInput): Promise<LabelWalk> {
     const walk = await this.lockOpen(ctx, input.walkId);
     assertTransition('Label walk', WALK_TRANSITIONS, walk.status, WalkStatus.FINISHED);
-    await ctx.manager.getRepository(LabelWalk).update(walk.id, { status: WalkStatus.FINISHED, finishedAt: new Date() });
+    await ctx.manager.getRepository(LabelWalk).update(walk.id, { status: WalkStatus.FINISHED, finishedAt: ctx.startedAt });
     const finished = await ctx.manager.getRepository(LabelWalk).findOneByOrFail({ id: walk.id });
     await this.audit.record(ctx, {
       action: 'labelWalk.finished',

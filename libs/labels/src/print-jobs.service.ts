@@ -88,6 +88,7 @@ export class PrintJobsService {
     if (input.zplDpi && input.format !== LabelFormat.ZPL) throw DomainError.field('input.zplDpi', 'is only for ZPL');
     await this.plan(ctx, input.venueId, input.selection, false);
 
+    const started = Date.now();
     const jobId = randomUUID();
     const selection = compactSelection(input.selection);
     await runInTransaction(ctx, {}, () =>
@@ -100,6 +101,7 @@ export class PrintJobsService {
         selection,
         status: PrintJobStatus.RUNNING,
         createdBy: ctx.userId,
+        createdAt: ctx.startedAt,
       }),
     );
 
@@ -125,7 +127,7 @@ export class PrintJobsService {
           fileName: jobFileName(venue.code, day, labelIds.length, rendered.fileExtension),
           fileSize: rendered.content.length,
           fileSha256: sha256,
-          finishedAt: new Date(),
+          finishedAt: elapsedSince(ctx.startedAt, started),
         });
         await this.audit.record(ctx, {
           action: 'labelPrintJob.printed',
@@ -246,10 +248,10 @@ export class PrintJobsService {
   private async insertLabels(ctx: RequestContext, jobId: string, venueId: string, templateId: string, printable: Printable[]): Promise<string[]> {
     const ids = printable.map(() => randomUUID());
     await ctx.manager.query(
-      `UPDATE labels l SET status = 'RETIRED', retired_at = now(), replaced_by = n.id
+      `UPDATE labels l SET status = 'RETIRED', retired_at = $3, replaced_by = n.id
        FROM unnest($1::uuid[], $2::uuid[]) AS n(slot_id, id)
        WHERE l.slot_id = n.slot_id AND l.status <> 'RETIRED'`,
-      [printable.map((p) => p.row.slot_id), ids],
+      [printable.map((p) => p.row.slot_id), ids, ctx.startedAt],
     );
     let pending = printable.map((_, i) => i);
     for (let attempt = 0; pending.length > 0; attempt++) {
@@ -329,6 +331,11 @@ export class PrintJobsService {
       this.logger.error(`Could not mark label print job ${jobId} FAILED: ${(markError as Error).message}`);
     }
   }
+}
+
+/** The request's instant plus the time spent (the demo acts in the past). */
+function elapsedSince(startedAt: Date, startedMs: number): Date {
+  return new Date(startedAt.getTime() + (Date.now() - startedMs));
 }
 
 /** The selection as asked, without empty keys (kept with the job and shown back). */

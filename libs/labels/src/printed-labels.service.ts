@@ -64,9 +64,10 @@ export class PrintedLabelsService {
     const toPost = labels.filter((l) => l.status !== LabelStatus.POSTED);
     toPost.forEach((l) => assertTransition('Label', LABEL_TRANSITIONS, l.status, LabelStatus.POSTED));
     if (toPost.length) {
-      await ctx.manager.query(`UPDATE labels SET status = 'POSTED', posted_at = now(), posted_by = $2 WHERE id = ANY($1)`, [
+      await ctx.manager.query(`UPDATE labels SET status = 'POSTED', posted_at = $3, posted_by = $2 WHERE id = ANY($1)`, [
         toPost.map((l) => l.id),
         ctx.userId,
+        ctx.startedAt,
       ]);
       await this.recordByVenue(ctx, 'label.posted', toPost);
     }
@@ -77,7 +78,7 @@ export class PrintedLabelsService {
   async retire(ctx: RequestContext, input: RetireLabelsInput): Promise<Label[]> {
     const labels = await this.lockForChange(ctx, input.labelIds);
     labels.forEach((l) => assertTransition('Label', LABEL_TRANSITIONS, l.status, LabelStatus.RETIRED));
-    await ctx.manager.query(`UPDATE labels SET status = 'RETIRED', retired_at = now() WHERE id = ANY($1)`, [labels.map((l) => l.id)]);
+    await ctx.manager.query(`UPDATE labels SET status = 'RETIRED', retired_at = $2 WHERE id = ANY($1)`, [labels.map((l) => l.id), ctx.startedAt]);
     await this.recordByVenue(ctx, 'label.retired', labels);
     return this.reload(ctx, input.labelIds);
   }

@@ -67,8 +67,8 @@ export class ScanEventWriter implements OnModuleDestroy {
   }
 
   /** Makes the month partitions from `from` for `months` months and remembers them. */
-  async ensurePartitions(from: Date, months: number): Promise<void> {
-    await this.dataSource.query('SELECT xp_scan_events_ensure_partitions($1, $2)', [from, months]);
+  async ensurePartitions(from: Date, months: number, manager = this.dataSource.manager): Promise<void> {
+    await manager.query('SELECT xp_scan_events_ensure_partitions($1, $2)', [from, months]);
     let [y, m] = businessDateOf(from).split('-').map(Number);
     for (let i = 0; i < months; i++) {
       this.months.add(`${y}-${String(m).padStart(2, '0')}`);
@@ -81,11 +81,14 @@ export class ScanEventWriter implements OnModuleDestroy {
     await this.flush();
   }
 
-  /** Inserts many rows in one statement (also used by the demo for weeks of history). */
+  /**
+   * Inserts many rows in one statement (also used by the demo for weeks of history), making a
+   * missing month partition first on the same connection (inside the caller's transaction).
+   */
   async insert(rows: readonly ScanEventRow[], manager = this.dataSource.manager): Promise<void> {
     if (rows.length === 0) return;
     for (const month of new Set(rows.map((r) => businessDateOf(r.occurredAt).slice(0, 7)))) {
-      if (!this.months.has(month)) await this.ensurePartitions(new Date(`${month}-01T00:00:00+08:00`), 1);
+      if (!this.months.has(month)) await this.ensurePartitions(new Date(`${month}-01T00:00:00+08:00`), 1, manager);
     }
     await manager.query(
       `INSERT INTO scan_events (occurred_at, kind, label_id, code, venue_id, slot_id, sku_id, factory_org_id, device_hash, label_state, export_format)
