@@ -64,7 +64,7 @@ export class ScanStatsService {
   private trace: ScanOrderTrace | null = null;
 
   /** Called by the sales area when its order lines carry scan codes. */
-  useOrderTrace(trace: ScanOrderTrace): void {
+  useOrderTrace(trace: ScanOrderTrace | null): void {
     this.trace = trace;
   }
 
