@@ -153,33 +153,39 @@ export class LabelsScans1764800000000 implements MigrationInterface {
       -- by the events and the recheck, evaluated live by the scan page and the verify walk.
       CREATE FUNCTION xp_label_staleness(p_assignment uuid, p_slot uuid, p_sku uuid, p_version uuid,
                                          OUT stale_at timestamptz, OUT stale_reason text)
-      LANGUAGE sql STABLE AS $$
+      -- plpgsql, not sql: its statements' plans are cached per connection (the scan page calls it on every view)
+      LANGUAGE plpgsql STABLE AS $$
+      DECLARE
+        slot_at timestamptz;
+        price_at timestamptz;
+      BEGIN
         WITH RECURSIVE chain AS (
-          SELECT a.id, a.period, a.status, a.updated_at, 1 AS depth
+          SELECT a.period, a.status, a.updated_at, 1 AS depth
           FROM slot_assignments a WHERE a.id = p_assignment
           UNION ALL
-          SELECT n.id, n.period, n.status, n.updated_at, c.depth + 1
+          SELECT n.period, n.status, n.updated_at, c.depth + 1
           FROM chain c
           JOIN slot_assignments n ON n.slot_id = p_slot AND n.sku_id = p_sku AND n.status = 'LIVE'
                                   AND lower(n.period) = upper(c.period)
           WHERE c.status = 'LIVE' AND upper(c.period) IS NOT NULL AND c.depth < 50
-        ), slot_end AS (
-          SELECT CASE WHEN c.status <> 'LIVE' THEN c.updated_at
-                      WHEN upper(c.period) IS NULL THEN NULL
-                      ELSE upper(c.period)::timestamp AT TIME ZONE 'Asia/Shanghai' END AS at
-          FROM chain c ORDER BY c.depth DESC LIMIT 1
-        ), price_end AS (
-          SELECT min(greatest(w.effective_from::timestamp AT TIME ZONE 'Asia/Shanghai', w.approved_at)) AS at
-          FROM price_sheet_lines v
-          JOIN price_sheet_lines w ON w.venue_id = v.venue_id AND w.sku_id = v.sku_id AND w.approval_seq > v.approval_seq
-          WHERE v.id = p_version
         )
-        SELECT least(s.at, p.at),
-               CASE WHEN s.at IS NULL AND p.at IS NULL THEN NULL
-                    WHEN p.at IS NULL OR (s.at IS NOT NULL AND s.at <= p.at) THEN 'SLOT_CHANGED'
-                    ELSE 'PRICE_CHANGED' END
-        FROM (SELECT (SELECT at FROM slot_end) AS at) s, price_end p
-      $$;
+        SELECT CASE WHEN c.status <> 'LIVE' THEN c.updated_at
+                    WHEN upper(c.period) IS NULL THEN NULL
+                    ELSE upper(c.period)::timestamp AT TIME ZONE 'Asia/Shanghai' END
+          INTO slot_at
+        FROM chain c ORDER BY c.depth DESC LIMIT 1;
+
+        SELECT min(greatest(w.effective_from::timestamp AT TIME ZONE 'Asia/Shanghai', w.approved_at))
+          INTO price_at
+        FROM price_sheet_lines v
+        JOIN price_sheet_lines w ON w.venue_id = v.venue_id AND w.sku_id = v.sku_id AND w.approval_seq > v.approval_seq
+        WHERE v.id = p_version;
+
+        stale_at := least(slot_at, price_at);
+        stale_reason := CASE WHEN slot_at IS NULL AND price_at IS NULL THEN NULL
+                             WHEN price_at IS NULL OR (slot_at IS NOT NULL AND slot_at <= price_at) THEN 'SLOT_CHANGED'
+                             ELSE 'PRICE_CHANGED' END;
+      END $$;
 
       -- A verify walk: showroom staff scanning the labels along a shelf with a phone.
       CREATE TABLE label_walks (
