@@ -5,6 +5,8 @@ import { Pricing1764200000000 } from './1764200000000-Pricing';
 import { Showroom1764300000000 } from './1764300000000-Showroom';
 import { Stock1764500000000 } from './1764500000000-Stock';
 import { LabelTemplates1764600000000 } from './1764600000000-LabelTemplates';
+import { Sales1764700000000 } from './1764700000000-Sales';
+import { Settlement1764750000000 } from './1764750000000-Settlement';
 
 /** Every migration, in timestamp order (one per line). The schema changes only through these. */
 export const MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   Showroom1764300000000,
   Stock1764500000000,
   LabelTemplates1764600000000,
+  Sales1764700000000,
+  Settlement1764750000000,
 ];
