@@ -233,7 +233,8 @@ export class Sales1764700000000 implements MigrationInterface {
       );
       CREATE INDEX sales_returns_order_idx ON sales_returns (order_id);
       CREATE INDEX sales_returns_venue_idx ON sales_returns (venue_id, status, requested_at DESC);
-      CREATE INDEX sales_returns_received_idx ON sales_returns (received_at) WHERE received_at IS NOT NULL;
+      CREATE INDEX sales_returns_received_idx ON sales_returns (venue_id, received_at) WHERE received_at IS NOT NULL;
+      CREATE INDEX sales_returns_received_at_idx ON sales_returns (received_at) WHERE received_at IS NOT NULL;
 
       CREATE FUNCTION xp_sales_return_guard() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

@@ -17,6 +17,7 @@ import { LabelsModule } from '@xp/labels';
 import { FactoriesModule } from '@xp/factories';
 import { PricingModule } from '@xp/pricing';
 import { SalesModule } from '@xp/sales';
+import { SettlementModule } from '@xp/settlement';
 import { VenuesModule } from '@xp/venues';
 import { HealthController } from './health.controller';
 
@@ -80,6 +81,7 @@ export class AppModule {
         CatalogModule,
         PricingModule,
         SalesModule,
+        SettlementModule,
         DemoModule,
       ],
       controllers: [HealthController],

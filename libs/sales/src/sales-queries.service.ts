@@ -5,6 +5,20 @@ import { SalesOrder, SalesOrderLine } from './entities/sales-order.entity';
 import { SalesReturn } from './entities/sales-return.entity';
 import { salesVenueScope } from './sales.scope';
 
+/** Units a factory sold and took back at a venue over a period, per SKU and recorded price. */
+export interface SettlementFigure {
+  skuId: string;
+  priceVersionId: string;
+  supplyUnitPrice: number;
+  wholesaleUnitPrice: number;
+  /** Units shipped (SALE) in the period. */
+  sold: number;
+  /** Units of returns received in the period (into the WAREHOUSE or DAMAGED). */
+  returned: number;
+  /** Of `returned`, those received as DAMAGED. */
+  returnedDamaged: number;
+}
+
 /** Reading orders and returns, scoped to the caller's venues (platform admins: all). */
 @Injectable()
 export class SalesQueriesService {
@@ -70,6 +84,41 @@ export class SalesQueriesService {
     const found = await this.returns(ctx).andWhere('r.id = :id', { id }).getOne();
     if (!found) throw DomainError.notFound('Return');
     return found;
+  }
+
+  /**
+   * For settlement: a factory's units shipped and returns received at a venue in [from, to), per
+   * SKU, price version and the prices its order lines recorded. Not tenant-scoped: the caller
+   * checked who may see the venue and factory.
+   */
+  async settlementFigures(ctx: RequestContext, query: { venueId: string; factoryOrgId: string; from: Date; to: Date }): Promise<SettlementFigure[]> {
+    const rows: Record<string, string | number>[] = await ctx.manager.query(
+      `WITH sold AS (
+         SELECT l.sku_id, l.price_version_id, l.supply_unit_price, l.unit_price, sum(l.quantity) AS q
+         FROM sales_orders o JOIN sales_order_lines l ON l.order_id = o.id
+         WHERE o.venue_id = $1 AND o.shipped_at >= $3 AND o.shipped_at < $4 AND l.factory_org_id = $2
+         GROUP BY 1, 2, 3, 4),
+       returned AS (
+         SELECT l.sku_id, l.price_version_id, l.supply_unit_price, l.unit_price, sum(rl.quantity) AS q,
+                COALESCE(sum(rl.quantity) FILTER (WHERE rl.location = 'DAMAGED'), 0) AS damaged
+         FROM sales_returns r JOIN sales_return_lines rl ON rl.return_id = r.id JOIN sales_order_lines l ON l.id = rl.order_line_id
+         WHERE r.venue_id = $1 AND r.received_at >= $3 AND r.received_at < $4 AND rl.factory_org_id = $2
+         GROUP BY 1, 2, 3, 4)
+       SELECT sku_id, price_version_id, supply_unit_price, unit_price,
+              COALESCE(s.q, 0) AS sold, COALESCE(r.q, 0) AS returned, COALESCE(r.damaged, 0) AS damaged
+       FROM sold s FULL JOIN returned r USING (sku_id, price_version_id, supply_unit_price, unit_price)
+       ORDER BY sku_id, price_version_id, supply_unit_price, unit_price`,
+      [query.venueId, query.factoryOrgId, query.from, query.to],
+    );
+    return rows.map((r) => ({
+      skuId: String(r.sku_id),
+      priceVersionId: String(r.price_version_id),
+      supplyUnitPrice: Number(r.supply_unit_price),
+      wholesaleUnitPrice: Number(r.unit_price),
+      sold: Number(r.sold),
+      returned: Number(r.returned),
+      returnedDamaged: Number(r.damaged),
+    }));
   }
 
   /** Units of each order line taken by returns that are not cancelled (batched per request). */
