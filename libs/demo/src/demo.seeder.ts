@@ -5,10 +5,11 @@ import { DemoPart, DemoRefs } from './demo.types';
 import { factoriesPart } from './parts/factories';
 import { partiesPart } from './parts/parties';
 import { pricingPart } from './parts/pricing';
+import { salesPart } from './parts/sales';
 import { stockPart } from './parts/stock';
 
 /** The demo's parts in the order they build on each other. Each area appends its own. */
-export const DEMO_PARTS: DemoPart[] = [partiesPart, factoriesPart, pricingPart, stockPart];
+export const DEMO_PARTS: DemoPart[] = [partiesPart, factoriesPart, pricingPart, stockPart, salesPart];
 
 @Injectable()
 export class DemoSeeder {

@@ -103,10 +103,13 @@ export class SalesJobs implements OnApplicationBootstrap, OnModuleDestroy {
   /** Claims a due job row (skipping one another runner holds), runs it, and records its next run. */
   private async claim(name: string, now: Date, run: () => Promise<Date>): Promise<void> {
     const claimed = await this.dataSource.transaction(async (m) => {
+      // (in a CTE so that the driver answers the rows of a SELECT; the lease covers a crashed run)
       const rows = await m.query(
-        `UPDATE scheduled_jobs SET last_started_at = $2, next_run_at = $2 + interval '10 minutes'
-         WHERE name = (SELECT name FROM scheduled_jobs WHERE name = $1 AND next_run_at <= $2 FOR UPDATE SKIP LOCKED)
-         RETURNING name`,
+        `WITH claimed AS (
+           UPDATE scheduled_jobs SET last_started_at = $2, next_run_at = $2 + interval '10 minutes'
+           WHERE name = (SELECT name FROM scheduled_jobs WHERE name = $1 AND next_run_at <= $2 FOR UPDATE SKIP LOCKED)
+           RETURNING name)
+         SELECT name FROM claimed`,
         [name, now],
       );
       return rows.length > 0;
