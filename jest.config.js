@@ -50,6 +50,9 @@ const consoleSwc = [
 ];
 
 module.exports = {
+  // Timeouts are global in jest-circus (a project's testTimeout is ignored): e2e files start an
+  // API on a cloned database in beforeAll, which takes more than the 5 s default on a busy machine.
+  testTimeout: 60_000,
   projects: [
     {
       ...common,

@@ -148,13 +148,15 @@ export class Settlement1764750000000 implements MigrationInterface {
 
       -- A movement that changes what a settlement counts may not be dated inside a closed month.
       -- It holds a shared lock until its transaction ends, so that issuing (which takes the lock
-      -- exclusively) waits for movements in flight and then sees them.
+      -- exclusively) waits for movements in flight and then sees them. Requests date movements
+      -- now, so only internal back-dating can hit a closed month; test builders that write
+      -- history set xp.backdating = 'on' for their transaction to write it anyway.
       CREATE FUNCTION xp_stock_movement_period_open() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         PERFORM pg_advisory_xact_lock_shared(xp_settlement_lock_key(NEW.venue_id, NEW.owner_factory_org_id));
-        IF EXISTS (SELECT 1 FROM settlements s
+        IF current_setting('xp.backdating', true) IS DISTINCT FROM 'on' AND EXISTS (SELECT 1 FROM settlements s
                    WHERE s.venue_id = NEW.venue_id AND s.factory_org_id = NEW.owner_factory_org_id
-                     AND s.status <> 'DRAFT' AND s.period_end > NEW.occurred_at) THEN
+                     AND s.status <> 'DRAFT' AND s.period_start <= NEW.occurred_at AND s.period_end > NEW.occurred_at) THEN
           RAISE EXCEPTION 'the settlement month of % is closed for this factory at this venue', NEW.occurred_at
             USING ERRCODE = 'check_violation', CONSTRAINT = 'settlement_period_closed';
         END IF;

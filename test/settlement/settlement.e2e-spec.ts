@@ -1,5 +1,6 @@
 import { Role } from '@xp/core';
 import { lastMonthBefore, monthBounds, OrdersService } from '@xp/sales';
+import { LocationKind, MovementType, StockLedgerService } from '@xp/stock';
 import { Given, GivenSales } from '../support/given';
 import { TestApp } from '../support/test-app';
 import { key } from '../sales/sales.support';
@@ -67,9 +68,19 @@ describe('settlement workflow and closed months', () => {
     expect(closed.extensions.code).toBe('PERIOD_CLOSED');
     const movements = await t.count('stock_movements');
     const { from } = monthBounds(lastMonthBefore(new Date()));
-    await expect(given.stock(zz(), sku.id, 5, { occurredAt: new Date(from.getTime() + 10 * HOUR) })).rejects.toMatchObject({
-      driverError: expect.objectContaining({ constraint: 'settlement_period_closed' }),
-    });
+    // Internal back-dating (an import, say) into the closed month is PERIOD_CLOSED.
+    const ledger = t.app.get(StockLedgerService);
+    for (const occurredAt of [from, new Date(from.getTime() + 10 * HOUR), new Date(monthBounds(lastMonthBefore(new Date())).to.getTime() - 1)]) {
+      await expect(
+        actAt(t, 'warehouseStaff', new Date(), (ctx) =>
+          ledger.apply(ctx, [{ type: MovementType.CONSIGN_IN, skuId: sku.id, quantity: 5, to: LocationKind.WAREHOUSE }], key(), {
+            venueId: zz(),
+            action: 'importStock',
+            occurredAt,
+          }),
+        ),
+      ).rejects.toMatchObject({ driverError: expect.objectContaining({ constraint: 'settlement_period_closed' }) });
+    }
     expect(await t.count('stock_movements')).toBe(movements);
     // Movements dated now (the next month) are fine; the issued statement never changes.
     await given.stock(zz(), sku.id, 5);

@@ -164,6 +164,8 @@ export class Given {
   ): Promise<void> {
     const location = options.location ?? 'WAREHOUSE';
     await this.t.dataSource.transaction(async (m) => {
+      // Test history may be dated inside a month the demo has already settled and closed.
+      await m.query("SELECT set_config('xp.backdating', 'on', true)");
       const [sku] = await m.query('SELECT factory_org_id FROM skus WHERE id = $1', [skuId]);
       const [op] = await m.query(
         `INSERT INTO stock_operations (idempotency_key, venue_id, action, request_hash, occurred_at)
