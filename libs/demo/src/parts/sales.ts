@@ -31,6 +31,18 @@ const BUYERS = [
 ];
 
 /**
+ * When the demo's history of last month starts: an hour after the prices it uses came into force
+ * (and not before the month's first morning), provided three days of it fit in last month; null
+ * otherwise (the prices came too late last month, e.g. on the 31st of a month), and then the demo
+ * tells the same story this month and issues no statement.
+ */
+export function lastMonthHistoryStart(pricedFrom: number, now: Date): Date | null {
+  const { from, to } = monthBounds(lastMonthBefore(now));
+  const t0 = new Date(Math.max(pricedFrom + HOUR, from.getTime() + 9 * HOUR));
+  return t0.getTime() + 3 * DAY < to.getTime() ? t0 : null;
+}
+
+/**
  * Buyers and orders at Zhengzhou for factory A, and last month's statement: last month (when
  * the demo's prices were already in force then) a delivery, a large order at the top tier and
  * a mid-tier one delivered, one cancelled and one partly returned, the member levels computed
@@ -73,12 +85,12 @@ export const salesPart: DemoPart = {
 
     // When last month can hold history: after the prices in force came into force, inside last month.
     const lastMonth = lastMonthBefore(now);
-    const { from: monthStart, to: monthEnd } = monthBounds(lastMonth);
+    const { to: monthEnd } = monthBounds(lastMonth);
     const prices = await pricing.effectivePrices(ctx, venueId, [gryM, scRed, redM], now);
     const pricedFrom = Math.max(...prices.map((p) => Math.max(p!.approvedAt.getTime(), startOfBusinessDay(p!.effectiveFrom).getTime())));
-    let t0 = new Date(Math.max(pricedFrom + HOUR, monthStart.getTime() + 9 * HOUR));
-    const history = t0.getTime() + 3 * DAY < monthEnd.getTime();
-    if (!history) t0 = new Date(now.getTime() - 3 * DAY);
+    const start = lastMonthHistoryStart(pricedFrom, now);
+    const history = start !== null;
+    const t0 = start ?? new Date(now.getTime() - 3 * DAY);
     const at = (offset: number) => new Date(t0.getTime() + offset);
 
     const admin = await as('users.operator.admin', at(-2 * DAY));
