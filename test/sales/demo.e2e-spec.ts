@@ -88,7 +88,8 @@ describe('the sales demo', () => {
     const now = new Date('2026-11-26T10:00:00+08:00');
     expect(lastMonthHistoryStart(new Date('2026-10-27T09:00:00+08:00').getTime(), now)).toEqual(new Date('2026-10-27T10:00:00+08:00'));
     expect(lastMonthHistoryStart(new Date('2026-09-01T00:00:00+08:00').getTime(), now)).toEqual(new Date('2026-10-01T09:00:00+08:00'));
-    expect(lastMonthHistoryStart(new Date('2026-10-29T09:00:00+08:00').getTime(), now)).toBeNull();
+    expect(lastMonthHistoryStart(new Date('2026-10-30T09:00:00+08:00').getTime(), now)).toEqual(new Date('2026-10-30T10:00:00+08:00'));
+    expect(lastMonthHistoryStart(new Date('2026-10-31T09:00:00+08:00').getTime(), now)).toBeNull();
     expect(lastMonthHistoryStart(new Date('2026-12-01T09:00:00+08:00').getTime(), new Date('2026-12-31T10:00:00+08:00'))).toBeNull();
   });
 });

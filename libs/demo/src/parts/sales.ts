@@ -32,14 +32,14 @@ const BUYERS = [
 
 /**
  * When the demo's history of last month starts: an hour after the prices it uses came into force
- * (and not before the month's first morning), provided three days of it fit in last month; null
- * otherwise (the prices came too late last month, e.g. on the 31st of a month), and then the demo
+ * (and not before the month's first morning), provided its 18 hours fit in last month; null
+ * otherwise (the prices came in force only on last month's last day), and then the demo
  * tells the same story this month and issues no statement.
  */
 export function lastMonthHistoryStart(pricedFrom: number, now: Date): Date | null {
   const { from, to } = monthBounds(lastMonthBefore(now));
   const t0 = new Date(Math.max(pricedFrom + HOUR, from.getTime() + 9 * HOUR));
-  return t0.getTime() + 3 * DAY < to.getTime() ? t0 : null;
+  return t0.getTime() + 18 * HOUR < to.getTime() ? t0 : null;
 }
 
 /**
@@ -133,26 +133,26 @@ export const salesPart: DemoPart = {
     const deliver = async (orderId: string, offset: number) => {
       await orders.markPaid(await as('users.operator.admin', at(offset)), { orderId, paymentReference: `BANK-${orderId.slice(0, 8).toUpperCase()}` });
       await orders.ship(await as('users.warehouse.staff', at(offset + HOUR)), { orderId, idempotencyKey: `demo-sales-ship-${orderId}` });
-      await orders.markDelivered(await as('users.warehouse.staff', at(offset + 20 * HOUR)), { orderId });
+      await orders.markDelivered(await as('users.warehouse.staff', at(offset + 6 * HOUR)), { orderId });
     };
 
     const big = await place('users.showroom.staff', HOUR, 'big', [{ skuId: gryM, quantity: 400 }], '年货备货，整箱发');
     const mid = await place('users.showroom.staff', 2 * HOUR, 'shop', [{ skuId: scRed, quantity: 120, scanCode: 'DEMO-SCAN-0001' }]);
     await deliver(big.id, 3 * HOUR);
     await deliver(mid.id, 4 * HOUR);
-    const cancelled = await place('users.showroom.staff', DAY + HOUR, 'online', [{ skuId: redM, quantity: 10 }]);
-    await orders.cancel(await as('users.showroom.staff', at(DAY + 2 * HOUR)), {
+    const cancelled = await place('users.showroom.staff', 11 * HOUR, 'online', [{ skuId: redM, quantity: 10 }]);
+    await orders.cancel(await as('users.showroom.staff', at(12 * HOUR)), {
       orderId: cancelled.id,
       reason: '买家临时改为下周再订',
       idempotencyKey: `demo-sales-cancel-${cancelled.id}`,
     });
-    const returned = await returns.request(await as('users.showroom.staff', at(DAY + 3 * HOUR)), {
+    const returned = await returns.request(await as('users.showroom.staff', at(13 * HOUR)), {
       orderId: mid.id,
       reason: ReturnReason.NO_REASON_7_DAYS,
       note: '颜色与店铺主图不符，退回部分',
       lines: [{ skuId: scRed, quantity: 12 }],
     });
-    await returns.receive(await as('users.warehouse.staff', at(2 * DAY)), {
+    await returns.receive(await as('users.warehouse.staff', at(16 * HOUR)), {
       returnId: returned.id,
       idempotencyKey: `demo-sales-return-${returned.id}`,
       lines: [{ skuId: scRed, location: ReturnDestination.WAREHOUSE }],
