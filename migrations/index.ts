@@ -8,6 +8,7 @@ import { LabelTemplates1764600000000 } from './1764600000000-LabelTemplates';
 import { LabelsScans1764800000000 } from './1764800000000-LabelsScans';
 import { Sales1764700000000 } from './1764700000000-Sales';
 import { Settlement1764750000000 } from './1764750000000-Settlement';
+import { OrderTrace1764760000000 } from './1764760000000-OrderTrace';
 
 /** Every migration, in timestamp order (one per line). The schema changes only through these. */
 export const MIGRATIONS = [
@@ -18,7 +19,8 @@ export const MIGRATIONS = [
   Showroom1764300000000,
   Stock1764500000000,
   LabelTemplates1764600000000,
-  LabelsScans1764800000000,
   Sales1764700000000,
   Settlement1764750000000,
+  OrderTrace1764760000000,
+  LabelsScans1764800000000,
 ];

@@ -2,6 +2,9 @@ import { Given, GivenPricing, GivenSales } from '../support/given';
 import { TestApp } from '../support/test-app';
 import { balance, CANCEL, DELIVER, deliveredOrder, key, MARK_PAID, PLACE_ORDER, SALES_ORDER, SALES_ORDERS, SHIP } from './sales.support';
 
+/** A shelf label of the Zhengzhou venue (printed by the demo): orders may only name real scan codes. */
+let venueLabelCode: (n: number) => Promise<string>;
+
 describe('wholesale orders', () => {
   let t: TestApp;
   let given: Given;
@@ -11,6 +14,8 @@ describe('wholesale orders', () => {
 
   beforeAll(async () => {
     t = await TestApp.start();
+    venueLabelCode = async (n) =>
+      (await t.dataSource.query('SELECT code FROM labels WHERE venue_id = $1 ORDER BY code OFFSET $2 LIMIT 1', [t.demo.venues.zz, n]))[0].code;
     given = new Given(t);
     sales = new GivenSales(t);
   });
@@ -21,6 +26,7 @@ describe('wholesale orders', () => {
     const b = await sales.pricedSku(zz(), factoryA(), { stock: 500 });
     const c = await sales.pricedSku(zz(), factoryA(), { stock: 500 });
     const buyer = await sales.buyer();
+    const scanCode = await venueLabelCode(0);
     const { placeOrder: order } = await t.ok(
       PLACE_ORDER,
       {
@@ -28,7 +34,7 @@ describe('wholesale orders', () => {
           venueId: zz(),
           buyerId: buyer.id,
           lines: [
-            { skuId: a.sku.id, quantity: 10, scanCode: 'SCAN-abc123' },
+            { skuId: a.sku.id, quantity: 10, scanCode },
             { skuId: b.sku.id, quantity: 55 },
             { skuId: c.sku.id, quantity: 200 },
           ],
@@ -41,7 +47,7 @@ describe('wholesale orders', () => {
     expect(order.orderNo).toMatch(/^SO\d{8}-\d{6}$/);
     // Tiers: 10 → 1000/1250, 50 → 900/1125, 200 → 800/1000 (supply/wholesale fen).
     expect(order.lines).toEqual([
-      expect.objectContaining({ skuId: a.sku.id, quantity: 10, unitPrice: '12.50', supplyUnitPrice: '10.00', amount: '125.00', priceVersionId: a.versionId, scanCode: 'SCAN-abc123', moq: 10, packSize: 5 }),
+      expect.objectContaining({ skuId: a.sku.id, quantity: 10, unitPrice: '12.50', supplyUnitPrice: '10.00', amount: '125.00', priceVersionId: a.versionId, scanCode, moq: 10, packSize: 5 }),
       expect.objectContaining({ skuId: b.sku.id, quantity: 55, unitPrice: '11.25', supplyUnitPrice: '9.00', amount: '618.75', priceVersionId: b.versionId, scanCode: null }),
       expect.objectContaining({ skuId: c.sku.id, quantity: 200, unitPrice: '10.00', supplyUnitPrice: '8.00', amount: '2000.00', retailPrice: '25.00' }),
     ]);
@@ -238,7 +244,8 @@ describe('wholesale orders', () => {
     const a = await sales.pricedSku(zz(), factoryA(), { stock: 100 });
     const b = await sales.pricedSku(zz(), factoryA(), { stock: 100 });
     const buyer = await sales.buyer();
-    const one = await t.ok(PLACE_ORDER, { input: { venueId: zz(), buyerId: buyer.id, lines: [{ skuId: a.sku.id, quantity: 10, scanCode: 'FUNNEL-1' }], idempotencyKey: key() } }, 'operatorAdmin');
+    const funnel = await venueLabelCode(1);
+    const one = await t.ok(PLACE_ORDER, { input: { venueId: zz(), buyerId: buyer.id, lines: [{ skuId: a.sku.id, quantity: 10, scanCode: funnel }], idempotencyKey: key() } }, 'operatorAdmin');
     const two = await t.ok(PLACE_ORDER, { input: { venueId: zz(), buyerId: buyer.id, lines: [{ skuId: b.sku.id, quantity: 10 }], idempotencyKey: key() } }, 'operatorAdmin');
     await t.ok(MARK_PAID, { input: { orderId: two.placeOrder.id } }, 'operatorAdmin');
     const ids = async (filter: Record<string, unknown>, caller: 'operatorAdmin' | 'regionalManager' | 'operator2Admin' | 'platformAdmin' = 'operatorAdmin') =>
@@ -246,7 +253,7 @@ describe('wholesale orders', () => {
     expect(await ids({ buyerId: buyer.id })).toEqual([one.placeOrder.id, two.placeOrder.id].sort());
     expect(await ids({ buyerId: buyer.id, status: 'PAID' })).toEqual([two.placeOrder.id]);
     expect(await ids({ buyerId: buyer.id, skuId: a.sku.id })).toEqual([one.placeOrder.id]);
-    expect(await ids({ scanCode: 'FUNNEL-1' })).toEqual([one.placeOrder.id]);
+    expect(await ids({ scanCode: funnel })).toEqual([one.placeOrder.id]);
     expect((await ids({ buyerId: buyer.id, factoryOrgId: factoryA(), venueId: zz() })).length).toBe(2);
     expect(await ids({ buyerId: buyer.id, factoryOrgId: t.demo.orgs.factoryB })).toEqual([]);
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);

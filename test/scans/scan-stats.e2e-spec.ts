@@ -77,13 +77,13 @@ describe('scan statistics', () => {
   it('shows venue staff every SKU: scans, unique devices, listings and the listing rate', async () => {
     const s = await ok('operatorAdmin', 'SKU');
     expect(s.scope).toBe('VENUE');
-    expect(s.totals).toMatchObject({ key: 'TOTAL', scans: 12, uniqueDevices: 8, listings: 3, listingDevices: 3, listingRate: 0.375, tracedOrders: null });
+    expect(s.totals).toMatchObject({ key: 'TOTAL', scans: 12, uniqueDevices: 8, listings: 3, listingDevices: 3, listingRate: 0.375, tracedOrders: 0 });
     expect(s.rows.map((r) => [r.key, r.scans, r.uniqueDevices, r.listings])).toEqual([
       [labelA.skuId, 8, 4, 2],
       [labelB.skuId, 4, 4, 1],
     ]);
     expect(s.rows[0].label).toContain(w.skus[0].code);
-    expect(s.ordersTraceable).toBe(false);
+    expect(s.ordersTraceable).toBe(true); // the sales area registers its order lines
   });
 
   it('groups by slot, factory and day', async () => {

@@ -90,6 +90,18 @@ export class OrdersService {
         if (problem) moq.push({ path, skuId: sku.id, skuCode: sku.code, quantity: l.quantity, moq: sku.moq, packSize: sku.pack_size, message: problem });
       }
     });
+    // A scan code names the label the buyer came from: it must be one of this venue's labels.
+    const scanCodes = [...new Set(input.lines.map((l) => l.scanCode).filter((c): c is string => !!c))];
+    if (scanCodes.length > 0) {
+      const known: { code: string }[] = await ctx.manager.query('SELECT code FROM labels WHERE venue_id = $1 AND code = ANY($2)', [
+        input.venueId,
+        scanCodes,
+      ]);
+      const found = new Set(known.map((r) => r.code));
+      input.lines.forEach((l, i) => {
+        if (l.scanCode && !found.has(l.scanCode)) problems.push({ path: `input.lines.${i}.scanCode`, message: 'is not a label of this venue' });
+      });
+    }
     if (problems.length > 0) throw DomainError.validation(problems);
     if (moq.length > 0) throw belowMoq(moq);
 

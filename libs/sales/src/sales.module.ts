@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ScansModule, ScanStatsService } from '@xp/scans';
 import { ErrorCode, registerConstraintErrors } from '@xp/core';
 import { PricingModule } from '@xp/pricing';
 import { StockModule } from '@xp/stock';
@@ -63,7 +64,7 @@ registerConstraintErrors({
 
 /** Buyers and member levels, wholesale orders, returns, and their background jobs. */
 @Module({
-  imports: [PricingModule, StockModule],
+  imports: [PricingModule, StockModule, ScansModule],
   providers: [
     BuyersService,
     MemberLevelsService,
@@ -81,4 +82,19 @@ registerConstraintErrors({
   ],
   exports: [SalesQueriesService, OrdersService, ReturnsService, BuyersService, MemberLevelsService, SalesSettingsService, SalesJobs],
 })
-export class SalesModule {}
+export class SalesModule implements OnModuleInit {
+  constructor(private readonly scanStats: ScanStatsService) {}
+
+  /** Orders carry the label scan code a buyer came from: scan statistics trace scan → order. */
+  onModuleInit(): void {
+    this.scanStats.useOrderTrace({
+      tracedOrderLines: (manager, venueId, from, to) =>
+        manager.query(
+          `SELECT l.scan_code AS "scanCode", o.id AS "orderId", o.placed_at AS "placedAt"
+           FROM sales_order_lines l JOIN sales_orders o ON o.id = l.order_id
+           WHERE l.venue_id = $1 AND l.scan_code IS NOT NULL AND o.placed_at >= $2 AND o.placed_at < $3`,
+          [venueId, from, to],
+        ),
+    });
+  }
+}

@@ -137,7 +137,12 @@ export const salesPart: DemoPart = {
     };
 
     const big = await place('users.showroom.staff', HOUR, 'big', [{ skuId: gryM, quantity: 400 }], '年货备货，整箱发');
-    const mid = await place('users.showroom.staff', 2 * HOUR, 'shop', [{ skuId: scRed, quantity: 120, scanCode: 'DEMO-SCAN-0001' }]);
+    // The buyer scanned the scarf's shelf label (the labels part printed it) and ordered from it.
+    const [label] = await ctx.manager.query('SELECT code FROM labels WHERE venue_id = $1 AND sku_id = $2 ORDER BY printed_at LIMIT 1', [
+      venueId,
+      scRed,
+    ]);
+    const mid = await place('users.showroom.staff', 2 * HOUR, 'shop', [{ skuId: scRed, quantity: 120, scanCode: label?.code }]);
     await deliver(big.id, 3 * HOUR);
     await deliver(mid.id, 4 * HOUR);
     const cancelled = await place('users.showroom.staff', 11 * HOUR, 'online', [{ skuId: redM, quantity: 10 }]);
