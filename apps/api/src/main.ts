@@ -30,8 +30,13 @@ async function main(): Promise<void> {
 
   const stop = async (reason: string, code: number) => {
     if (stopping) {
-      logger.warn('Stopping already; forcing exit.');
-      process.exit(1);
+      // A second Ctrl-C means "now"; a repeated SIGTERM (npm and the parent watch both send one)
+      // lets the clean stop finish (the 25 s guard below still bounds it).
+      if (reason === 'SIGINT') {
+        logger.warn('Stopping already; forcing exit.');
+        process.exit(1);
+      }
+      return;
     }
     stopping = true;
     logger.info({ reason }, 'Stopping');
