@@ -306,3 +306,117 @@ export class GivenPricing {
     return { id: sheet.id as string, versionNo: sheet.version_no as number, lineIds, effectiveFrom };
   }
 }
+
+/**
+ * Showroom and stock history built straight in the database for reports: slots with their
+ * lives, assignments over any period (past ones included), admissions with dated histories and
+ * ledger movements at any instant (balances kept in step).
+ */
+export class GivenActivity {
+  constructor(private readonly t: TestApp) {}
+
+  private q(sql: string, params: unknown[] = []) {
+    return this.t.dataSource.query(sql, params);
+  }
+
+  /** An admission admitted at an instant (APPROVED; SUSPENDED from `suspendedAt` when given). */
+  async admission(venueId: string, factoryOrgId: string, admittedAt: Date, suspendedAt?: Date): Promise<string> {
+    const [row] = await this.q(
+      `INSERT INTO venue_factories (venue_id, factory_org_id, status, submitted_at, decided_at, admitted_at)
+       VALUES ($1, $2, 'APPROVED', $3, $3, $3) RETURNING id`,
+      [venueId, factoryOrgId, admittedAt],
+    );
+    if (suspendedAt) await this.suspend(row.id, suspendedAt);
+    return row.id;
+  }
+
+  async suspend(venueFactoryId: string, at: Date): Promise<void> {
+    await this.q(`UPDATE venue_factories SET status = 'SUSPENDED', suspended_at = $2 WHERE id = $1`, [venueFactoryId, at]);
+  }
+
+  /** A slot (with a zone and shelf of its own unless given) existing from `activeFrom`, retired on `retiredOn`. */
+  async slot(
+    venueId: string,
+    options: { code?: string; zoneId?: string; activeFrom?: string; retiredOn?: string } = {},
+  ): Promise<{ id: string; zoneId: string; code: string }> {
+    let zoneId = options.zoneId;
+    if (!zoneId) {
+      const letter = String.fromCharCode(65 + Math.floor(Math.random() * 26));
+      const [zone] = await this.q(`INSERT INTO zones (venue_id, code, name) VALUES ($1, $2, '测试区') RETURNING id`, [
+        venueId,
+        `${letter}${uniqueSuffix().slice(0, 3).replace(/[^A-Z0-9]/g, 'X')}`,
+      ]);
+      zoneId = zone.id as string;
+    }
+    const [{ number }] = await this.q('SELECT coalesce(max(number), 0) + 1 AS number FROM shelves WHERE zone_id = $1', [zoneId]);
+    const [shelf] = await this.q(`INSERT INTO shelves (venue_id, zone_id, number, code) VALUES ($1, $2, $3, $4) RETURNING id`, [
+      venueId,
+      zoneId,
+      number,
+      `S-${number}`,
+    ]);
+    const code = options.code ?? `S-${String(number).padStart(2, '0')}-1`;
+    const [slot] = await this.q(
+      `INSERT INTO slots (venue_id, zone_id, shelf_id, level, code, active_from, retired_on, status)
+       VALUES ($1, $2, $3, 1, $4, COALESCE($5::date, current_date), $6::date, CASE WHEN $6::date IS NULL THEN 'ACTIVE' ELSE 'RETIRED' END)
+       RETURNING id`,
+      [venueId, zoneId, shelf.id, code, options.activeFrom ?? null, options.retiredOn ?? null],
+    );
+    return { id: slot.id, zoneId: zoneId!, code };
+  }
+
+  /** A slot assignment for business days [from, to) (to omitted: until further notice). */
+  async assignment(slotId: string, skuId: string, from: string, to: string | null, status: 'LIVE' | 'CANCELLED' = 'LIVE'): Promise<string> {
+    const [row] = await this.q(
+      `INSERT INTO slot_assignments (venue_id, slot_id, sku_id, factory_org_id, period, status)
+       SELECT sl.venue_id, sl.id, k.id, k.factory_org_id, daterange($3::date, $4::date, '[)'), $5
+       FROM slots sl, skus k WHERE sl.id = $1 AND k.id = $2 RETURNING id`,
+      [slotId, skuId, from, to, status],
+    );
+    return row.id;
+  }
+
+  /** One ledger movement at an instant (an operation of its own), its balance changed with it. */
+  async movement(
+    venueId: string,
+    skuId: string,
+    type: string,
+    quantity: number,
+    options: { from?: string | null; to?: string | null; at?: Date; referenceType?: string; referenceId?: string } = {},
+  ): Promise<void> {
+    const ins = ['CONSIGN_IN', 'CUSTOMER_RETURN'].includes(type) || (type === 'ADJUSTMENT' && !options.from);
+    const from = options.from !== undefined ? options.from : ins ? null : 'WAREHOUSE';
+    const to = options.to !== undefined ? options.to : ins ? 'WAREHOUSE' : null;
+    await this.t.dataSource.transaction(async (m) => {
+      const [sku] = await m.query('SELECT factory_org_id FROM skus WHERE id = $1', [skuId]);
+      const [op] = await m.query(
+        `INSERT INTO stock_operations (idempotency_key, venue_id, action, request_hash, occurred_at)
+         VALUES ($1, $2, 'test.movement', repeat('0', 64), COALESCE($3, now())) RETURNING id, occurred_at`,
+        [`given-${uniqueSuffix()}${uniqueSuffix()}`, venueId, options.at ?? null],
+      );
+      await m.query(
+        `INSERT INTO stock_movements (operation_id, line_no, venue_id, sku_id, owner_factory_org_id, type, from_location, to_location,
+                                      quantity, reference_type, reference_id, occurred_at)
+         VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [op.id, venueId, skuId, sku.factory_org_id, type, from, to, quantity, options.referenceType ?? null, options.referenceId ?? null, op.occurred_at],
+      );
+      const change = async (location: string, onHand: number, reserved: number) => {
+        await m.query(
+          `INSERT INTO stock_balances (venue_id, sku_id, location, owner_factory_org_id) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (venue_id, sku_id, location) DO NOTHING`,
+          [venueId, skuId, location, sku.factory_org_id],
+        );
+        await m.query(
+          `UPDATE stock_balances SET on_hand = on_hand + $4, reserved = reserved + $5
+           WHERE venue_id = $1 AND sku_id = $2 AND location = $3`,
+          [venueId, skuId, location, onHand, reserved],
+        );
+      };
+      if (type === 'RESERVE' || type === 'RELEASE') await change(from!, 0, type === 'RESERVE' ? quantity : -quantity);
+      else {
+        if (from) await change(from, -quantity, type === 'SALE' ? -quantity : 0);
+        if (to) await change(to, quantity, 0);
+      }
+    });
+  }
+}

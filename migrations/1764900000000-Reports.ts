@@ -1,0 +1,387 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Daily rollups for the reports, and the bookkeeping that keeps them exact.
+ *
+ * Rollup tables hold per-day sums at four grains (venue, venue × factory, venue × SKU,
+ * venue × slot) plus the distinct devices of each venue-day. The one definition of every
+ * daily figure is the set of xp_report_raw_* functions, which aggregate the raw rows of
+ * [p_from, p_to) for one venue; the rollups are a cache of exactly those answers.
+ *
+ * Freshness: every write to a raw table the rollups read marks its (venue, business day)
+ * dirty in report_dirty_days, in the writer's own transaction (statement triggers with
+ * transition tables: one small upsert per statement, however many rows). Readers
+ * (xp_report_*_days) take clean days from the rollups and dirty days from the raw rows, in
+ * one statement, so a report is exact whatever the state of the cache — today, a late return
+ * or a backdated movement included. xp_report_refresh(p_before) recomputes dirty days before a
+ * day and clears them; a job runs it every minute for closed days (today stays dirty and is
+ * read raw while it lasts). A dirty row carries a generation that every mark bumps under its
+ * row lock, and the refresh clears only the generation it computed: a write that commits
+ * while a day is being recomputed leaves it dirty, never lost.
+ */
+export class Reports1764900000000 implements MigrationInterface {
+  name = 'Reports1764900000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE report_dirty_days (
+        venue_id uuid NOT NULL REFERENCES venues(id),
+        day date NOT NULL,
+        generation bigint NOT NULL DEFAULT 1,
+        marked_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (venue_id, day)
+      );
+      CREATE INDEX report_dirty_days_day_idx ON report_dirty_days (day);
+
+      -- venue × day
+      CREATE TABLE report_venue_days (
+        venue_id uuid NOT NULL REFERENCES venues(id),
+        day date NOT NULL,
+        orders integer NOT NULL DEFAULT 0 CHECK (orders >= 0),
+        scans integer NOT NULL DEFAULT 0 CHECK (scans >= 0),
+        listings integer NOT NULL DEFAULT 0 CHECK (listings >= 0),
+        units_sold integer NOT NULL DEFAULT 0 CHECK (units_sold >= 0),
+        gmv bigint NOT NULL DEFAULT 0 CHECK (gmv >= 0),
+        supply_amount bigint NOT NULL DEFAULT 0 CHECK (supply_amount >= 0),
+        units_returned integer NOT NULL DEFAULT 0 CHECK (units_returned >= 0),
+        returned_amount bigint NOT NULL DEFAULT 0 CHECK (returned_amount >= 0),
+        returned_supply bigint NOT NULL DEFAULT 0 CHECK (returned_supply >= 0),
+        stock_net integer NOT NULL DEFAULT 0,
+        PRIMARY KEY (venue_id, day)
+      );
+
+      -- venue × factory × day (orders count each order once per factory it has lines of)
+      CREATE TABLE report_factory_days (
+        venue_id uuid NOT NULL REFERENCES venues(id),
+        day date NOT NULL,
+        factory_org_id uuid NOT NULL REFERENCES organizations(id),
+        orders integer NOT NULL DEFAULT 0 CHECK (orders >= 0),
+        scans integer NOT NULL DEFAULT 0 CHECK (scans >= 0),
+        listings integer NOT NULL DEFAULT 0 CHECK (listings >= 0),
+        units_sold integer NOT NULL DEFAULT 0 CHECK (units_sold >= 0),
+        gmv bigint NOT NULL DEFAULT 0 CHECK (gmv >= 0),
+        supply_amount bigint NOT NULL DEFAULT 0 CHECK (supply_amount >= 0),
+        units_returned integer NOT NULL DEFAULT 0 CHECK (units_returned >= 0),
+        returned_amount bigint NOT NULL DEFAULT 0 CHECK (returned_amount >= 0),
+        returned_supply bigint NOT NULL DEFAULT 0 CHECK (returned_supply >= 0),
+        stock_net integer NOT NULL DEFAULT 0,
+        PRIMARY KEY (venue_id, day, factory_org_id)
+      );
+      CREATE INDEX report_factory_days_factory_idx ON report_factory_days (factory_org_id, venue_id, day);
+
+      -- venue × SKU × day
+      CREATE TABLE report_sku_days (
+        venue_id uuid NOT NULL REFERENCES venues(id),
+        day date NOT NULL,
+        sku_id uuid NOT NULL REFERENCES skus(id),
+        factory_org_id uuid NOT NULL REFERENCES organizations(id),
+        scans integer NOT NULL DEFAULT 0 CHECK (scans >= 0),
+        listings integer NOT NULL DEFAULT 0 CHECK (listings >= 0),
+        units_sold integer NOT NULL DEFAULT 0 CHECK (units_sold >= 0),
+        gmv bigint NOT NULL DEFAULT 0 CHECK (gmv >= 0),
+        supply_amount bigint NOT NULL DEFAULT 0 CHECK (supply_amount >= 0),
+        units_returned integer NOT NULL DEFAULT 0 CHECK (units_returned >= 0),
+        returned_amount bigint NOT NULL DEFAULT 0 CHECK (returned_amount >= 0),
+        returned_supply bigint NOT NULL DEFAULT 0 CHECK (returned_supply >= 0),
+        stock_net integer NOT NULL DEFAULT 0,
+        PRIMARY KEY (venue_id, day, sku_id)
+      );
+      CREATE INDEX report_sku_days_factory_idx ON report_sku_days (factory_org_id, venue_id, day);
+
+      -- venue × slot × day (scans carry the slot of the label scanned)
+      CREATE TABLE report_slot_days (
+        venue_id uuid NOT NULL REFERENCES venues(id),
+        day date NOT NULL,
+        slot_id uuid NOT NULL REFERENCES slots(id),
+        scans integer NOT NULL DEFAULT 0 CHECK (scans >= 0),
+        listings integer NOT NULL DEFAULT 0 CHECK (listings >= 0),
+        PRIMARY KEY (venue_id, day, slot_id)
+      );
+
+      -- the distinct devices that scanned at a venue on a day (unique devices over a period
+      -- are counted distinct across days, so they cannot be a per-day number)
+      CREATE TABLE report_device_days (
+        venue_id uuid NOT NULL REFERENCES venues(id),
+        day date NOT NULL,
+        device_hash text NOT NULL,
+        PRIMARY KEY (venue_id, day, device_hash)
+      );
+
+      -- Report figures that read other areas' rows without a rollup need these.
+      CREATE INDEX price_sheets_report_submitted_idx ON price_sheets (venue_id, submitted_at)
+        INCLUDE (finalized_at, factory_org_id) WHERE submitted_at IS NOT NULL;
+      CREATE INDEX price_sheets_report_finalized_idx ON price_sheets (venue_id, finalized_at)
+        INCLUDE (submitted_at, factory_org_id, status) WHERE finalized_at IS NOT NULL;
+
+      -- The instant a business day starts (Shanghai has no daylight saving).
+      CREATE FUNCTION xp_day_start(p_day date) RETURNS timestamptz
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT p_day::timestamp AT TIME ZONE 'Asia/Shanghai' $$;
+
+      -- The business day of an instant.
+      CREATE FUNCTION xp_business_day(p_at timestamptz) RETURNS date
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT (p_at AT TIME ZONE 'Asia/Shanghai')::date $$;
+
+      -- Marks (venue, day) pairs dirty, in a fixed order (no deadlocks between writers).
+      CREATE FUNCTION xp_report_mark(p_venues uuid[], p_days date[]) RETURNS void
+      LANGUAGE sql AS $$
+        INSERT INTO report_dirty_days AS d (venue_id, day)
+        SELECT DISTINCT v, dd FROM unnest(p_venues, p_days) AS x(v, dd) WHERE v IS NOT NULL AND dd IS NOT NULL
+        ORDER BY 1, 2
+        ON CONFLICT (venue_id, day) DO UPDATE SET generation = d.generation + 1, marked_at = now()
+      $$;
+
+      CREATE FUNCTION xp_report_mark_stock() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM xp_report_mark(array_agg(venue_id), array_agg(xp_business_day(occurred_at))) FROM new_rows;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER stock_movements_report_dirty AFTER INSERT ON stock_movements
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION xp_report_mark_stock();
+
+      -- What stock movements do to the units a venue holds (all locations): in, out, or neither.
+      CREATE FUNCTION xp_stock_signed(p_type text, p_from text, p_to text, p_quantity integer) RETURNS integer
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT CASE
+          WHEN p_type IN ('CONSIGN_IN', 'CUSTOMER_RETURN') THEN p_quantity
+          WHEN p_type IN ('SALE', 'RETURN_TO_FACTORY', 'WRITE_OFF') THEN -p_quantity
+          WHEN p_type = 'ADJUSTMENT' AND p_to IS NOT NULL THEN p_quantity
+          WHEN p_type = 'ADJUSTMENT' AND p_from IS NOT NULL THEN -p_quantity
+          ELSE 0 END
+      $$;
+
+      -- ===== The raw definitions: one venue, business days [p_from, p_to), per day =====
+
+      CREATE FUNCTION xp_report_raw_sku_days(p_venue uuid, p_from date, p_to date)
+      RETURNS TABLE (day date, sku_id uuid, factory_org_id uuid, scans integer, listings integer, units_sold integer,
+                     gmv bigint, supply_amount bigint, units_returned integer, returned_amount bigint,
+                     returned_supply bigint, stock_net integer)
+      LANGUAGE sql STABLE AS $$
+        WITH stock AS (
+          SELECT xp_business_day(m.occurred_at) AS day, m.sku_id, m.owner_factory_org_id AS factory_org_id,
+                 sum(xp_stock_signed(m.type, m.from_location, m.to_location, m.quantity))::int AS stock_net
+          FROM stock_movements m
+          WHERE m.venue_id = p_venue AND m.occurred_at >= xp_day_start(p_from) AND m.occurred_at < xp_day_start(p_to)
+          GROUP BY 1, 2, 3
+        )
+        SELECT s.day, s.sku_id, s.factory_org_id, 0, 0, 0, 0::bigint, 0::bigint, 0, 0::bigint, 0::bigint, s.stock_net
+        FROM stock s
+      $$;
+
+      CREATE FUNCTION xp_report_raw_factory_days(p_venue uuid, p_from date, p_to date)
+      RETURNS TABLE (day date, factory_org_id uuid, orders integer, scans integer, listings integer, units_sold integer,
+                     gmv bigint, supply_amount bigint, units_returned integer, returned_amount bigint,
+                     returned_supply bigint, stock_net integer)
+      LANGUAGE sql STABLE AS $$
+        SELECT s.day, s.factory_org_id, 0, sum(s.scans)::int, sum(s.listings)::int, sum(s.units_sold)::int,
+               sum(s.gmv)::bigint, sum(s.supply_amount)::bigint, sum(s.units_returned)::int,
+               sum(s.returned_amount)::bigint, sum(s.returned_supply)::bigint, sum(s.stock_net)::int
+        FROM xp_report_raw_sku_days(p_venue, p_from, p_to) s
+        GROUP BY s.day, s.factory_org_id
+      $$;
+
+      CREATE FUNCTION xp_report_raw_venue_days(p_venue uuid, p_from date, p_to date)
+      RETURNS TABLE (day date, orders integer, scans integer, listings integer, units_sold integer,
+                     gmv bigint, supply_amount bigint, units_returned integer, returned_amount bigint,
+                     returned_supply bigint, stock_net integer)
+      LANGUAGE sql STABLE AS $$
+        SELECT s.day, 0, sum(s.scans)::int, sum(s.listings)::int, sum(s.units_sold)::int,
+               sum(s.gmv)::bigint, sum(s.supply_amount)::bigint, sum(s.units_returned)::int,
+               sum(s.returned_amount)::bigint, sum(s.returned_supply)::bigint, sum(s.stock_net)::int
+        FROM xp_report_raw_sku_days(p_venue, p_from, p_to) s
+        GROUP BY s.day
+      $$;
+
+      CREATE FUNCTION xp_report_raw_slot_days(p_venue uuid, p_from date, p_to date)
+      RETURNS TABLE (day date, slot_id uuid, scans integer, listings integer)
+      LANGUAGE sql STABLE AS $$
+        SELECT NULL::date, NULL::uuid, 0, 0 WHERE false
+      $$;
+
+      CREATE FUNCTION xp_report_raw_device_days(p_venue uuid, p_from date, p_to date)
+      RETURNS TABLE (day date, device_hash text)
+      LANGUAGE sql STABLE AS $$
+        SELECT NULL::date, NULL::text WHERE false
+      $$;
+
+      -- ===== Readers: rollups for clean days, raw rows for dirty ones (or all raw) =====
+
+      CREATE FUNCTION xp_report_sku_days(p_venues uuid[], p_from date, p_to date, p_raw boolean DEFAULT false)
+      RETURNS TABLE (venue_id uuid, day date, sku_id uuid, factory_org_id uuid, scans integer, listings integer,
+                     units_sold integer, gmv bigint, supply_amount bigint, units_returned integer,
+                     returned_amount bigint, returned_supply bigint, stock_net integer)
+      LANGUAGE sql STABLE AS $$
+        SELECT r.venue_id, r.day, r.sku_id, r.factory_org_id, r.scans, r.listings, r.units_sold, r.gmv, r.supply_amount,
+               r.units_returned, r.returned_amount, r.returned_supply, r.stock_net
+        FROM report_sku_days r
+        WHERE NOT p_raw AND r.venue_id = ANY(p_venues) AND r.day >= p_from AND r.day < p_to
+          AND NOT EXISTS (SELECT 1 FROM report_dirty_days d WHERE d.venue_id = r.venue_id AND d.day = r.day)
+        UNION ALL
+        SELECT d.venue_id, x.*
+        FROM report_dirty_days d CROSS JOIN LATERAL xp_report_raw_sku_days(d.venue_id, d.day, d.day + 1) x
+        WHERE NOT p_raw AND d.venue_id = ANY(p_venues) AND d.day >= p_from AND d.day < p_to
+        UNION ALL
+        SELECT v.id, x.*
+        FROM unnest(p_venues) AS v(id) CROSS JOIN LATERAL xp_report_raw_sku_days(v.id, p_from, p_to) x
+        WHERE p_raw
+      $$;
+
+      CREATE FUNCTION xp_report_factory_days(p_venues uuid[], p_from date, p_to date, p_raw boolean DEFAULT false)
+      RETURNS TABLE (venue_id uuid, day date, factory_org_id uuid, orders integer, scans integer, listings integer,
+                     units_sold integer, gmv bigint, supply_amount bigint, units_returned integer,
+                     returned_amount bigint, returned_supply bigint, stock_net integer)
+      LANGUAGE sql STABLE AS $$
+        SELECT r.venue_id, r.day, r.factory_org_id, r.orders, r.scans, r.listings, r.units_sold, r.gmv, r.supply_amount,
+               r.units_returned, r.returned_amount, r.returned_supply, r.stock_net
+        FROM report_factory_days r
+        WHERE NOT p_raw AND r.venue_id = ANY(p_venues) AND r.day >= p_from AND r.day < p_to
+          AND NOT EXISTS (SELECT 1 FROM report_dirty_days d WHERE d.venue_id = r.venue_id AND d.day = r.day)
+        UNION ALL
+        SELECT d.venue_id, x.*
+        FROM report_dirty_days d CROSS JOIN LATERAL xp_report_raw_factory_days(d.venue_id, d.day, d.day + 1) x
+        WHERE NOT p_raw AND d.venue_id = ANY(p_venues) AND d.day >= p_from AND d.day < p_to
+        UNION ALL
+        SELECT v.id, x.*
+        FROM unnest(p_venues) AS v(id) CROSS JOIN LATERAL xp_report_raw_factory_days(v.id, p_from, p_to) x
+        WHERE p_raw
+      $$;
+
+      CREATE FUNCTION xp_report_venue_days(p_venues uuid[], p_from date, p_to date, p_raw boolean DEFAULT false)
+      RETURNS TABLE (venue_id uuid, day date, orders integer, scans integer, listings integer, units_sold integer,
+                     gmv bigint, supply_amount bigint, units_returned integer, returned_amount bigint,
+                     returned_supply bigint, stock_net integer)
+      LANGUAGE sql STABLE AS $$
+        SELECT r.venue_id, r.day, r.orders, r.scans, r.listings, r.units_sold, r.gmv, r.supply_amount,
+               r.units_returned, r.returned_amount, r.returned_supply, r.stock_net
+        FROM report_venue_days r
+        WHERE NOT p_raw AND r.venue_id = ANY(p_venues) AND r.day >= p_from AND r.day < p_to
+          AND NOT EXISTS (SELECT 1 FROM report_dirty_days d WHERE d.venue_id = r.venue_id AND d.day = r.day)
+        UNION ALL
+        SELECT d.venue_id, x.*
+        FROM report_dirty_days d CROSS JOIN LATERAL xp_report_raw_venue_days(d.venue_id, d.day, d.day + 1) x
+        WHERE NOT p_raw AND d.venue_id = ANY(p_venues) AND d.day >= p_from AND d.day < p_to
+        UNION ALL
+        SELECT v.id, x.*
+        FROM unnest(p_venues) AS v(id) CROSS JOIN LATERAL xp_report_raw_venue_days(v.id, p_from, p_to) x
+        WHERE p_raw
+      $$;
+
+      CREATE FUNCTION xp_report_slot_days(p_venues uuid[], p_from date, p_to date, p_raw boolean DEFAULT false)
+      RETURNS TABLE (venue_id uuid, day date, slot_id uuid, scans integer, listings integer)
+      LANGUAGE sql STABLE AS $$
+        SELECT r.venue_id, r.day, r.slot_id, r.scans, r.listings
+        FROM report_slot_days r
+        WHERE NOT p_raw AND r.venue_id = ANY(p_venues) AND r.day >= p_from AND r.day < p_to
+          AND NOT EXISTS (SELECT 1 FROM report_dirty_days d WHERE d.venue_id = r.venue_id AND d.day = r.day)
+        UNION ALL
+        SELECT d.venue_id, x.*
+        FROM report_dirty_days d CROSS JOIN LATERAL xp_report_raw_slot_days(d.venue_id, d.day, d.day + 1) x
+        WHERE NOT p_raw AND d.venue_id = ANY(p_venues) AND d.day >= p_from AND d.day < p_to
+        UNION ALL
+        SELECT v.id, x.*
+        FROM unnest(p_venues) AS v(id) CROSS JOIN LATERAL xp_report_raw_slot_days(v.id, p_from, p_to) x
+        WHERE p_raw
+      $$;
+
+      CREATE FUNCTION xp_report_device_days(p_venues uuid[], p_from date, p_to date, p_raw boolean DEFAULT false)
+      RETURNS TABLE (venue_id uuid, day date, device_hash text)
+      LANGUAGE sql STABLE AS $$
+        SELECT r.venue_id, r.day, r.device_hash
+        FROM report_device_days r
+        WHERE NOT p_raw AND r.venue_id = ANY(p_venues) AND r.day >= p_from AND r.day < p_to
+          AND NOT EXISTS (SELECT 1 FROM report_dirty_days d WHERE d.venue_id = r.venue_id AND d.day = r.day)
+        UNION ALL
+        SELECT d.venue_id, x.*
+        FROM report_dirty_days d CROSS JOIN LATERAL xp_report_raw_device_days(d.venue_id, d.day, d.day + 1) x
+        WHERE NOT p_raw AND d.venue_id = ANY(p_venues) AND d.day >= p_from AND d.day < p_to
+        UNION ALL
+        SELECT v.id, x.*
+        FROM unnest(p_venues) AS v(id) CROSS JOIN LATERAL xp_report_raw_device_days(v.id, p_from, p_to) x
+        WHERE p_raw
+      $$;
+
+      -- ===== Maintenance =====
+
+      -- Recomputes the rollups of one venue over [p_from, p_to) from the raw rows (idempotent).
+      CREATE FUNCTION xp_report_rebuild_range(p_venue uuid, p_from date, p_to date) RETURNS void
+      LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM report_sku_days WHERE venue_id = p_venue AND day >= p_from AND day < p_to;
+        DELETE FROM report_factory_days WHERE venue_id = p_venue AND day >= p_from AND day < p_to;
+        DELETE FROM report_venue_days WHERE venue_id = p_venue AND day >= p_from AND day < p_to;
+        DELETE FROM report_slot_days WHERE venue_id = p_venue AND day >= p_from AND day < p_to;
+        DELETE FROM report_device_days WHERE venue_id = p_venue AND day >= p_from AND day < p_to;
+        INSERT INTO report_sku_days (venue_id, day, sku_id, factory_org_id, scans, listings, units_sold, gmv, supply_amount,
+                                     units_returned, returned_amount, returned_supply, stock_net)
+          SELECT p_venue, x.* FROM xp_report_raw_sku_days(p_venue, p_from, p_to) x;
+        INSERT INTO report_factory_days (venue_id, day, factory_org_id, orders, scans, listings, units_sold, gmv, supply_amount,
+                                         units_returned, returned_amount, returned_supply, stock_net)
+          SELECT p_venue, x.* FROM xp_report_raw_factory_days(p_venue, p_from, p_to) x;
+        INSERT INTO report_venue_days (venue_id, day, orders, scans, listings, units_sold, gmv, supply_amount,
+                                       units_returned, returned_amount, returned_supply, stock_net)
+          SELECT p_venue, x.* FROM xp_report_raw_venue_days(p_venue, p_from, p_to) x;
+        INSERT INTO report_slot_days (venue_id, day, slot_id, scans, listings)
+          SELECT p_venue, x.* FROM xp_report_raw_slot_days(p_venue, p_from, p_to) x;
+        INSERT INTO report_device_days (venue_id, day, device_hash)
+          SELECT p_venue, x.* FROM xp_report_raw_device_days(p_venue, p_from, p_to) x;
+      END $$;
+
+      -- Brings the dirty days before p_before up to date, a venue's consecutive days at a time,
+      -- each run of days under an advisory lock of its venue; clears a dirty mark only if no
+      -- write re-marked it meanwhile. Answers how many days it recomputed.
+      CREATE FUNCTION xp_report_refresh(p_before date, p_venue uuid DEFAULT NULL) RETURNS integer
+      LANGUAGE plpgsql AS $$
+      DECLARE
+        run record;
+        done integer := 0;
+      BEGIN
+        FOR run IN
+          WITH dirty AS (
+            SELECT venue_id, day, generation, day - (row_number() OVER (PARTITION BY venue_id ORDER BY day))::int AS grp
+            FROM report_dirty_days
+            WHERE day < p_before AND (p_venue IS NULL OR venue_id = p_venue)
+          )
+          SELECT venue_id, min(day) AS first_day, max(day) AS last_day,
+                 array_agg(day ORDER BY day) AS days, array_agg(generation ORDER BY day) AS generations
+          FROM dirty GROUP BY venue_id, grp ORDER BY venue_id, first_day
+        LOOP
+          PERFORM pg_advisory_xact_lock(hashtext('xp_report_refresh'), hashtext(run.venue_id::text));
+          PERFORM xp_report_rebuild_range(run.venue_id, run.first_day, run.last_day + 1);
+          DELETE FROM report_dirty_days d
+          USING unnest(run.days, run.generations) AS x(day, generation)
+          WHERE d.venue_id = run.venue_id AND d.day = x.day AND d.generation = x.generation;
+          done := done + cardinality(run.days);
+        END LOOP;
+        RETURN done;
+      END $$;
+
+      -- Every day that already has raw rows starts dirty; the job rolls them up.
+      SELECT xp_report_mark(array_agg(venue_id), array_agg(xp_business_day(occurred_at))) FROM stock_movements;
+    `);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`
+      DROP TRIGGER stock_movements_report_dirty ON stock_movements;
+      DROP FUNCTION xp_report_refresh(date, uuid);
+      DROP FUNCTION xp_report_rebuild_range(uuid, date, date);
+      DROP FUNCTION xp_report_device_days(uuid[], date, date, boolean);
+      DROP FUNCTION xp_report_slot_days(uuid[], date, date, boolean);
+      DROP FUNCTION xp_report_venue_days(uuid[], date, date, boolean);
+      DROP FUNCTION xp_report_factory_days(uuid[], date, date, boolean);
+      DROP FUNCTION xp_report_sku_days(uuid[], date, date, boolean);
+      DROP FUNCTION xp_report_raw_device_days(uuid, date, date);
+      DROP FUNCTION xp_report_raw_slot_days(uuid, date, date);
+      DROP FUNCTION xp_report_raw_venue_days(uuid, date, date);
+      DROP FUNCTION xp_report_raw_factory_days(uuid, date, date);
+      DROP FUNCTION xp_report_raw_sku_days(uuid, date, date);
+      DROP FUNCTION xp_stock_signed(text, text, text, integer);
+      DROP FUNCTION xp_report_mark_stock();
+      DROP FUNCTION xp_report_mark(uuid[], date[]);
+      DROP FUNCTION xp_business_day(timestamptz);
+      DROP FUNCTION xp_day_start(date);
+      DROP INDEX price_sheets_report_finalized_idx;
+      DROP INDEX price_sheets_report_submitted_idx;
+      DROP TABLE report_device_days, report_slot_days, report_sku_days, report_factory_days, report_venue_days, report_dirty_days;
+    `);
+  }
+}

@@ -1,0 +1,104 @@
+import { OrganizationKind, Role } from '@xp/core';
+import { VenueFactoryStatus } from '@xp/factories';
+import { Given, GivenActivity, GivenPricing } from '../support/given';
+import { TestApp } from '../support/test-app';
+
+/** An instant in Shanghai time. */
+export const at = (local: string) => new Date(`${local}+08:00`);
+
+/** The reported period [2026-03-01, 2026-04-01) and the previous one [2026-01-29, 2026-03-01). */
+export const PERIOD = { from: '2026-03-01', to: '2026-04-01' };
+
+/**
+ * A venue with a history small enough to count by hand (see the comments for the expected
+ * figures), in a region, government and operator of its own, with a user of every kind.
+ */
+export async function buildScenario(t: TestApp) {
+  const given = new Given(t);
+  const activity = new GivenActivity(t);
+  const pricing = new GivenPricing(t);
+  const region = await given.region();
+  const government = await given.organization(OrganizationKind.GOVERNMENT, { name: '测试市人民政府' });
+  const { operator, venue, admin: operatorAdmin } = await given.operatedVenue({ regionId: region.id, governmentOrgId: government.id, code: `RPT-${Date.now() % 100000}` });
+  const regionalManager = await given.user(Role.REGIONAL_MANAGER, t.demo.orgs.platform, { regionId: region.id });
+  const govViewer = await given.user(Role.GOVERNMENT_VIEWER, government.id);
+  const showroomStaff = await given.user(Role.SHOWROOM_STAFF, operator.id);
+
+  // Factories: F1 admitted 2026-02-10; F2 2026-03-05; F3 2026-01-05, suspended 2026-03-20;
+  // F4 2026-04-05 (after the period); F5 applied, never admitted.
+  const f1 = await given.factory({ name: '报表一号针织厂' });
+  const f2 = await given.factory({ name: '报表二号箱包厂' });
+  const f3 = await given.factory({ name: '报表三号五金厂' });
+  const f4 = await given.factory({ name: '报表四号家纺厂' });
+  const f5 = await given.factory({ name: '报表五号玩具厂' });
+  await activity.admission(venue.id, f1.org.id, at('2026-02-10T10:00:00'));
+  await activity.admission(venue.id, f2.org.id, at('2026-03-05T10:00:00'));
+  const f3Admission = await activity.admission(venue.id, f3.org.id, at('2026-01-05T10:00:00'));
+  await activity.admission(venue.id, f4.org.id, at('2026-04-05T10:00:00'));
+  await given.admission(venue.id, f5.org.id, VenueFactoryStatus.SUBMITTED);
+
+  const k1 = await given.sku(f1.org.id, { code: 'RPT-K1' });
+  const k2 = await given.sku(f1.org.id, { code: 'RPT-K2' });
+  const k3 = await given.sku(f2.org.id, { code: 'RPT-K3' });
+  const k4 = await given.sku(f3.org.id, { code: 'RPT-K4' });
+
+  // Slots: S1 from 2026-01-01; S2 from 2026-03-11; S3 from 2026-01-01, retired 2026-03-16.
+  const s1 = await activity.slot(venue.id, { code: 'R-01-1', activeFrom: '2026-01-01' });
+  const s2 = await activity.slot(venue.id, { code: 'R-02-1', zoneId: s1.zoneId, activeFrom: '2026-03-11' });
+  const s3 = await activity.slot(venue.id, { code: 'R-03-1', zoneId: s1.zoneId, activeFrom: '2026-01-01', retiredOn: '2026-03-16' });
+  await activity.assignment(s1.id, k1.id, '2026-02-20', '2026-03-10'); // P 9 days, Q 9 days
+  await activity.assignment(s1.id, k2.id, '2026-03-10', null); // P 22 days
+  await activity.assignment(s2.id, k3.id, '2026-03-11', '2026-03-21'); // P 10 days
+  await activity.assignment(s3.id, k4.id, '2026-01-01', '2026-04-30'); // slot life: P 15 days, Q 31 days
+  await activity.assignment(s2.id, k1.id, '2026-03-25', '2026-03-30', 'CANCELLED'); // never counts
+
+  // Stock. k4 came in while F3 was admitted (stock comes in only from an admitted factory).
+  await activity.movement(venue.id, k4.id, 'CONSIGN_IN', 40, { at: at('2025-11-01T09:00:00') });
+  await activity.suspend(f3Admission, at('2026-03-20T10:00:00'));
+  await activity.movement(venue.id, k1.id, 'CONSIGN_IN', 100, { at: at('2026-01-10T09:00:00') });
+  await activity.movement(venue.id, k3.id, 'CONSIGN_IN', 10, { at: at('2026-03-12T09:00:00') });
+  await activity.movement(venue.id, k1.id, 'WRITE_OFF', 35, { at: at('2026-03-15T09:00:00') });
+  await activity.movement(venue.id, k1.id, 'CONSIGN_IN', 20, { at: at('2026-03-20T09:00:00') });
+  await activity.movement(venue.id, k1.id, 'TRANSFER', 5, { from: 'WAREHOUSE', to: 'SHOWROOM', at: at('2026-03-21T09:00:00') });
+  await activity.movement(venue.id, k1.id, 'CONSIGN_IN', 5, { at: at('2026-05-01T09:00:00') }); // after the period
+  await activity.movement(venue.id, k2.id, 'CONSIGN_IN', 7); // today
+
+  // Price sheets: [submitted, decided] and what they price.
+  const sheet = async (
+    factoryOrgId: string,
+    skuId: string,
+    supply: [number, number][],
+    submitted: string,
+    decided: string | null,
+    options: { effectiveFrom?: string; reject?: boolean } = {},
+  ) => {
+    const s = await pricing.priceSheet(
+      venue.id,
+      factoryOrgId,
+      [{ skuId, tiers: supply, retail: 5000, decision: options.reject ? 'REJECTED' : 'APPROVED' }],
+      { status: decided ? 'APPROVED' : 'SUBMITTED', at: at(decided ?? submitted), effectiveFrom: options.effectiveFrom, reviewedBy: t.demo.users.pricingReviewer },
+    );
+    if (decided) await t.dataSource.query('UPDATE price_sheets SET submitted_at = $2 WHERE id = $1', [s.id, at(submitted)]);
+    return s.id;
+  };
+  await sheet(f3.org.id, k4.id, [[1, 1500]], '2025-10-24T10:00:00', '2025-10-25T10:00:00'); // before both periods
+  await sheet(f1.org.id, k1.id, [[1, 800]], '2026-01-04T10:00:00', '2026-01-05T10:00:00', { effectiveFrom: '2026-01-05' }); // 24 h, before Q
+  await sheet(f1.org.id, k2.id, [[1, 600]], '2026-02-10T09:00:00', '2026-02-12T09:00:00', { reject: true }); // Q: 48 h, partial (all lines rejected)
+  await sheet(f2.org.id, k3.id, [[1, 700]], '2026-02-27T10:00:00', '2026-03-02T10:00:00', { reject: true }); // pending at end of Q; P: 72 h
+  await sheet(f2.org.id, k3.id, [[1, 700]], '2026-03-02T09:00:00', '2026-03-03T15:00:00', { effectiveFrom: '2026-04-02' }); // P: 30 h, in force after P
+  await sheet(f1.org.id, k1.id, [[1, 900], [10, 850]], '2026-03-24T08:00:00', '2026-03-25T20:00:00', { effectiveFrom: '2026-03-26' }); // P: 36 h
+  await sheet(f1.org.id, k2.id, [[1, 650]], '2026-03-30T12:00:00', null); // pending at end of P
+
+  return {
+    region,
+    government,
+    operator,
+    venue,
+    factories: { f1, f2, f3, f4, f5 },
+    skus: { k1, k2, k3, k4 },
+    slots: { s1, s2, s3 },
+    users: { operatorAdmin, regionalManager, govViewer, showroomStaff },
+  };
+}
+
+export type Scenario = Awaited<ReturnType<typeof buildScenario>>;
