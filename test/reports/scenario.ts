@@ -89,14 +89,23 @@ export async function buildScenario(t: TestApp) {
   await sheet(f1.org.id, k1.id, [[1, 900], [10, 850]], '2026-03-24T08:00:00', '2026-03-25T20:00:00', { effectiveFrom: '2026-03-26' }); // P: 36 h
   await sheet(f1.org.id, k2.id, [[1, 650]], '2026-03-30T12:00:00', null); // pending at end of P
 
+  // A second venue of the region (another operator): F1 admitted 2026-01-15, one slot from
+  // 2026-02-01 showing K1 for [03-01, 03-06), 12 units of K1 received 2026-02-15 and never priced there.
+  const second = await given.operatedVenue({ regionId: region.id, code: `RPT2-${Date.now() % 100000}` });
+  await activity.admission(second.venue.id, f1.org.id, at('2026-01-15T10:00:00'));
+  const s4 = await activity.slot(second.venue.id, { code: 'Y-01-1', activeFrom: '2026-02-01' });
+  await activity.assignment(s4.id, k1.id, '2026-03-01', '2026-03-06');
+  await activity.movement(second.venue.id, k1.id, 'CONSIGN_IN', 12, { at: at('2026-02-15T09:00:00') });
+
   return {
     region,
+    second,
     government,
     operator,
     venue,
     factories: { f1, f2, f3, f4, f5 },
     skus: { k1, k2, k3, k4 },
-    slots: { s1, s2, s3 },
+    slots: { s1, s2, s3, s4 },
     users: { operatorAdmin, regionalManager, govViewer, showroomStaff },
   };
 }
