@@ -78,14 +78,6 @@ export function fenPer(amount: number, n: number): number | null {
   return Number(r * 2n >= d ? q + 1n : q);
 }
 
-/** The median of some numbers (mean of the middle two for an even count), or null for none. */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 /** Hours rounded to two decimals (as reports show them). */
 export function roundHours(hours: number | null): number | null {
   return hours === null ? null : Math.round(hours * 100) / 100;
