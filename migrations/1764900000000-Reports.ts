@@ -121,18 +121,13 @@ export class Reports1764900000000 implements MigrationInterface {
       CREATE FUNCTION xp_business_day(p_at timestamptz) RETURNS date
       LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT (p_at AT TIME ZONE 'Asia/Shanghai')::date $$;
 
-      -- Marks (venue, day) pairs dirty, in a fixed order (no deadlocks between writers).
-      CREATE FUNCTION xp_report_mark(p_venues uuid[], p_days date[]) RETURNS void
-      LANGUAGE sql AS $$
-        INSERT INTO report_dirty_days AS d (venue_id, day)
-        SELECT DISTINCT v, dd FROM unnest(p_venues, p_days) AS x(v, dd) WHERE v IS NOT NULL AND dd IS NOT NULL
-        ORDER BY 1, 2
-        ON CONFLICT (venue_id, day) DO UPDATE SET generation = d.generation + 1, marked_at = now()
-      $$;
-
+      -- Each trigger marks the distinct (venue, day) pairs its statement wrote, in a fixed order
+      -- (no deadlocks between writers); a mark that exists gets a new generation.
       CREATE FUNCTION xp_report_mark_stock() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM xp_report_mark(array_agg(venue_id), array_agg(xp_business_day(occurred_at))) FROM new_rows;
+        INSERT INTO report_dirty_days AS d (venue_id, day)
+        SELECT DISTINCT venue_id, xp_business_day(occurred_at) FROM new_rows ORDER BY 1, 2
+        ON CONFLICT (venue_id, day) DO UPDATE SET generation = d.generation + 1, marked_at = now();
         RETURN NULL;
       END $$;
       CREATE TRIGGER stock_movements_report_dirty AFTER INSERT ON stock_movements
@@ -355,7 +350,8 @@ export class Reports1764900000000 implements MigrationInterface {
       END $$;
 
       -- Every day that already has raw rows starts dirty; the job rolls them up.
-      SELECT xp_report_mark(array_agg(venue_id), array_agg(xp_business_day(occurred_at))) FROM stock_movements;
+      INSERT INTO report_dirty_days (venue_id, day)
+      SELECT DISTINCT venue_id, xp_business_day(occurred_at) FROM stock_movements ON CONFLICT DO NOTHING;
     `);
   }
 
@@ -376,7 +372,6 @@ export class Reports1764900000000 implements MigrationInterface {
       DROP FUNCTION xp_report_raw_sku_days(uuid, date, date);
       DROP FUNCTION xp_stock_signed(text, text, text, integer);
       DROP FUNCTION xp_report_mark_stock();
-      DROP FUNCTION xp_report_mark(uuid[], date[]);
       DROP FUNCTION xp_business_day(timestamptz);
       DROP FUNCTION xp_day_start(date);
       DROP INDEX price_sheets_report_finalized_idx;
