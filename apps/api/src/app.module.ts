@@ -16,6 +16,7 @@ import { StockModule } from '@xp/stock';
 import { LabelsModule } from '@xp/labels';
 import { FactoriesModule } from '@xp/factories';
 import { PricingModule } from '@xp/pricing';
+import { ScansModule } from '@xp/scans';
 import { ReportsModule } from '@xp/reports';
 import { VenuesModule } from '@xp/venues';
 import { HealthController } from './health.controller';
@@ -79,6 +80,7 @@ export class AppModule {
         FactoriesModule,
         CatalogModule,
         PricingModule,
+        ScansModule,
         ReportsModule,
         DemoModule,
       ],
