@@ -133,6 +133,17 @@ export class Reports1764900000000 implements MigrationInterface {
       CREATE TRIGGER stock_movements_report_dirty AFTER INSERT ON stock_movements
         REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION xp_report_mark_stock();
 
+      -- Scans (flushed in batches by the API; each batch one statement).
+      CREATE FUNCTION xp_report_mark_scans() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO report_dirty_days AS d (venue_id, day)
+        SELECT DISTINCT venue_id, xp_business_day(occurred_at) FROM new_rows ORDER BY 1, 2
+        ON CONFLICT (venue_id, day) DO UPDATE SET generation = d.generation + 1, marked_at = now();
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER scan_events_report_dirty AFTER INSERT ON scan_events
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION xp_report_mark_scans();
+
       -- What stock movements do to the units a venue holds (all locations): in, out, or neither.
       CREATE FUNCTION xp_stock_signed(p_type text, p_from text, p_to text, p_quantity integer) RETURNS integer
       LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -157,9 +168,21 @@ export class Reports1764900000000 implements MigrationInterface {
           FROM stock_movements m
           WHERE m.venue_id = p_venue AND m.occurred_at >= xp_day_start(p_from) AND m.occurred_at < xp_day_start(p_to)
           GROUP BY 1, 2, 3
+        ), scanned AS (
+          SELECT xp_business_day(e.occurred_at) AS day, e.sku_id, e.factory_org_id,
+                 count(*) FILTER (WHERE e.kind = 'VIEW')::int AS scans, count(*) FILTER (WHERE e.kind = 'LISTING')::int AS listings
+          FROM scan_events e
+          WHERE e.venue_id = p_venue AND e.occurred_at >= xp_day_start(p_from) AND e.occurred_at < xp_day_start(p_to)
+          GROUP BY 1, 2, 3
+        ), keys AS (
+          SELECT day, sku_id, factory_org_id FROM stock
+          UNION SELECT day, sku_id, factory_org_id FROM scanned
         )
-        SELECT s.day, s.sku_id, s.factory_org_id, 0, 0, 0, 0::bigint, 0::bigint, 0, 0::bigint, 0::bigint, s.stock_net
-        FROM stock s
+        SELECT k.day, k.sku_id, k.factory_org_id, COALESCE(sc.scans, 0), COALESCE(sc.listings, 0), 0, 0::bigint, 0::bigint,
+               0, 0::bigint, 0::bigint, COALESCE(st.stock_net, 0)
+        FROM keys k
+        LEFT JOIN stock st ON st.day = k.day AND st.sku_id = k.sku_id
+        LEFT JOIN scanned sc ON sc.day = k.day AND sc.sku_id = k.sku_id
       $$;
 
       CREATE FUNCTION xp_report_raw_factory_days(p_venue uuid, p_from date, p_to date)
@@ -189,13 +212,21 @@ export class Reports1764900000000 implements MigrationInterface {
       CREATE FUNCTION xp_report_raw_slot_days(p_venue uuid, p_from date, p_to date)
       RETURNS TABLE (day date, slot_id uuid, scans integer, listings integer)
       LANGUAGE sql STABLE AS $$
-        SELECT NULL::date, NULL::uuid, 0, 0 WHERE false
+        SELECT xp_business_day(e.occurred_at), e.slot_id,
+               count(*) FILTER (WHERE e.kind = 'VIEW')::int, count(*) FILTER (WHERE e.kind = 'LISTING')::int
+        FROM scan_events e
+        WHERE e.venue_id = p_venue AND e.occurred_at >= xp_day_start(p_from) AND e.occurred_at < xp_day_start(p_to)
+        GROUP BY 1, 2
       $$;
 
+      -- Devices that viewed a scan page (a listing export follows a view).
       CREATE FUNCTION xp_report_raw_device_days(p_venue uuid, p_from date, p_to date)
       RETURNS TABLE (day date, device_hash text)
       LANGUAGE sql STABLE AS $$
-        SELECT NULL::date, NULL::text WHERE false
+        SELECT DISTINCT xp_business_day(e.occurred_at), e.device_hash
+        FROM scan_events e
+        WHERE e.venue_id = p_venue AND e.kind = 'VIEW'
+          AND e.occurred_at >= xp_day_start(p_from) AND e.occurred_at < xp_day_start(p_to)
       $$;
 
       -- ===== Readers: rollups for clean days, raw rows for dirty ones (or all raw) =====
@@ -351,12 +382,20 @@ export class Reports1764900000000 implements MigrationInterface {
 
       -- Every day that already has raw rows starts dirty; the job rolls them up.
       INSERT INTO report_dirty_days (venue_id, day)
-      SELECT DISTINCT venue_id, xp_business_day(occurred_at) FROM stock_movements ON CONFLICT DO NOTHING;
+      SELECT DISTINCT venue_id, xp_business_day(occurred_at) FROM stock_movements
+      UNION SELECT DISTINCT venue_id, xp_business_day(occurred_at) FROM scan_events
+      ON CONFLICT DO NOTHING;
+
+      -- The labels on the shelves at an instant and since when they tell a lie: the stale-label count.
+      CREATE INDEX labels_report_idx ON labels (venue_id, printed_at) INCLUDE (retired_at, stale_at);
     `);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
+      DROP INDEX labels_report_idx;
+      DROP TRIGGER scan_events_report_dirty ON scan_events;
+      DROP FUNCTION xp_report_mark_scans();
       DROP TRIGGER stock_movements_report_dirty ON stock_movements;
       DROP FUNCTION xp_report_refresh(date, uuid);
       DROP FUNCTION xp_report_rebuild_range(uuid, date, date);

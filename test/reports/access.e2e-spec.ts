@@ -29,8 +29,8 @@ describe('reports: who sees what', () => {
       const { venueReport: r } = await t.ok(VENUE_REPORT, { venueId: s.venue.id, ...PERIOD }, caller());
       expect(r.view).toBe('FULL');
       expect(r.headline.spread).not.toBeNull();
-      expect(r.topFactoriesByScans).toEqual([]);
-      expect(r.topSkusByGmv).toEqual([]);
+      expect(r.topFactoriesByScans.map((f: any) => f.factory.name)).toEqual(['报表一号针织厂', '报表二号箱包厂']);
+      expect(r.topSkusByScans).toHaveLength(3);
     });
 
     it("gives the venue's government viewer the aggregates only: no spread, no factory or SKU anywhere", async () => {

@@ -58,6 +58,10 @@ describe('regionReport and factoryReport: figures of the hand-built region', () 
     expect(total.priceSheetsDecided).toEqual(count(3, 1));
     expect(total.medianHoursToDecision).toEqual({ value: 36, previous: 48, change: -12 });
     expect(total.spread).toEqual({ value: '0.00', previous: '0.00', change: '0.00', changeRate: null });
+    expect(total.scans).toEqual(count(10, 7));
+    expect(total.uniqueDevices).toEqual(count(6, 3));
+    expect(total.listings).toEqual(count(3, 1));
+    expect(total.staleLabels).toEqual(count(2, 1));
   });
 
   it("gives a factory its own figures at each venue it was admitted to and in all, never the venue's spread", async () => {
@@ -79,7 +83,13 @@ describe('regionReport and factoryReport: figures of the hand-built region', () 
     expect(atSecond.occupiedSlotDays).toEqual(count(5, 0));
     expect(atSecond.stockAge).toEqual({ days0To30: count(0, 12), days31To90: count(12, 0), over90: count(0, 0) });
 
+    expect(atFirst.scans).toEqual(count(8, 2));
+    expect(atFirst.listings).toEqual(count(1, 1));
+    expect(atSecond.scans).toEqual(count(0, 0));
+
     const total = r.totals;
+    expect(total.scans).toEqual(count(8, 2));
+    expect(total.listings).toEqual(count(1, 1));
     expect(total.slots).toEqual(count(2, 1));
     expect(total.occupiedSlotDays).toEqual(count(36, 9));
     expect(total.skusOnDisplay).toEqual(count(2, 1));

@@ -177,7 +177,7 @@ describe('report rollups equal the figures recomputed from the raw rows', () => 
     await expectSameAnswers(periods);
   });
 
-  it('stays equal through a busy random history with refreshes and late writes in between', async () => {
+  it('stays equal through a busy random history of movements and scans with refreshes and late writes in between', async () => {
     const seed = Number(process.env.REPORTS_SEED ?? Date.now() % 1_000_000);
     const rnd = generator(seed);
     const skus = [s.skus.k1.id, s.skus.k2.id];
@@ -197,6 +197,9 @@ describe('report rollups equal the figures recomputed from the raw rows', () => 
         if (kind === 'ADJUSTMENT_IN') await activity.movement(venueId, skuId, 'ADJUSTMENT', quantity, { from: null, to: 'WAREHOUSE', at: when });
         else if (kind === 'ADJUSTMENT_OUT') await activity.movement(venueId, skuId, 'ADJUSTMENT', quantity, { from: 'WAREHOUSE', to: null, at: when });
         else await activity.movement(venueId, skuId, kind, quantity, { at: when });
+        const label = rnd.pick(Object.values(s.labels));
+        const devices = Array.from({ length: rnd.int(1, 4) }, () => `device-${rnd.int(1, 12)}`);
+        await activity.scans(label.id, when, devices, rnd.next() < 0.2 ? 'LISTING' : 'VIEW');
       }
       if (round % 2 === 0) await rollups.refresh();
       const from = day(rnd.int(10, 70));

@@ -46,10 +46,10 @@ export async function buildScenario(t: TestApp) {
   const s1 = await activity.slot(venue.id, { code: 'R-01-1', activeFrom: '2026-01-01' });
   const s2 = await activity.slot(venue.id, { code: 'R-02-1', zoneId: s1.zoneId, activeFrom: '2026-03-11' });
   const s3 = await activity.slot(venue.id, { code: 'R-03-1', zoneId: s1.zoneId, activeFrom: '2026-01-01', retiredOn: '2026-03-16' });
-  await activity.assignment(s1.id, k1.id, '2026-02-20', '2026-03-10'); // P 9 days, Q 9 days
-  await activity.assignment(s1.id, k2.id, '2026-03-10', null); // P 22 days
-  await activity.assignment(s2.id, k3.id, '2026-03-11', '2026-03-21'); // P 10 days
-  await activity.assignment(s3.id, k4.id, '2026-01-01', '2026-04-30'); // slot life: P 15 days, Q 31 days
+  const a1 = await activity.assignment(s1.id, k1.id, '2026-02-20', '2026-03-10'); // P 9 days, Q 9 days
+  const a2 = await activity.assignment(s1.id, k2.id, '2026-03-10', null); // P 22 days
+  const a3 = await activity.assignment(s2.id, k3.id, '2026-03-11', '2026-03-21'); // P 10 days
+  const a4 = await activity.assignment(s3.id, k4.id, '2026-01-01', '2026-04-30'); // slot life: P 15 days, Q 31 days
   await activity.assignment(s2.id, k1.id, '2026-03-25', '2026-03-30', 'CANCELLED'); // never counts
 
   // Stock. k4 came in while F3 was admitted (stock comes in only from an admitted factory).
@@ -79,15 +79,35 @@ export async function buildScenario(t: TestApp) {
       { status: decided ? 'APPROVED' : 'SUBMITTED', at: at(decided ?? submitted), effectiveFrom: options.effectiveFrom, reviewedBy: t.demo.users.pricingReviewer },
     );
     if (decided) await t.dataSource.query('UPDATE price_sheets SET submitted_at = $2 WHERE id = $1', [s.id, at(submitted)]);
-    return s.id;
+    return s.lineIds[0];
   };
-  await sheet(f3.org.id, k4.id, [[1, 1500]], '2025-10-24T10:00:00', '2025-10-25T10:00:00'); // before both periods
-  await sheet(f1.org.id, k1.id, [[1, 800]], '2026-01-04T10:00:00', '2026-01-05T10:00:00', { effectiveFrom: '2026-01-05' }); // 24 h, before Q
+  const v4 = await sheet(f3.org.id, k4.id, [[1, 1500]], '2025-10-24T10:00:00', '2025-10-25T10:00:00'); // before both periods
+  const v1 = await sheet(f1.org.id, k1.id, [[1, 800]], '2026-01-04T10:00:00', '2026-01-05T10:00:00', { effectiveFrom: '2026-01-05' }); // 24 h, before Q
+  const v2 = await sheet(f1.org.id, k2.id, [[1, 600]], '2026-01-02T10:00:00', '2026-01-03T10:00:00', { effectiveFrom: '2026-01-03' }); // before Q
   await sheet(f1.org.id, k2.id, [[1, 600]], '2026-02-10T09:00:00', '2026-02-12T09:00:00', { reject: true }); // Q: 48 h, partial (all lines rejected)
   await sheet(f2.org.id, k3.id, [[1, 700]], '2026-02-27T10:00:00', '2026-03-02T10:00:00', { reject: true }); // pending at end of Q; P: 72 h
-  await sheet(f2.org.id, k3.id, [[1, 700]], '2026-03-02T09:00:00', '2026-03-03T15:00:00', { effectiveFrom: '2026-04-02' }); // P: 30 h, in force after P
+  const v3 = await sheet(f2.org.id, k3.id, [[1, 700]], '2026-03-02T09:00:00', '2026-03-03T15:00:00', { effectiveFrom: '2026-04-02' }); // P: 30 h, in force after P
   await sheet(f1.org.id, k1.id, [[1, 900], [10, 850]], '2026-03-24T08:00:00', '2026-03-25T20:00:00', { effectiveFrom: '2026-03-26' }); // P: 36 h
   await sheet(f1.org.id, k2.id, [[1, 650]], '2026-03-30T12:00:00', null); // pending at end of P
+
+  // Labels: L1 stale from 02-25, taken down 03-10; L2 current; L3 and L4 stale from 03-21 and 03-16.
+  const l1 = await activity.label(a1, v1, { printedAt: at('2026-02-20T09:00:00'), postedAt: at('2026-02-20T10:00:00'), staleAt: at('2026-02-25T00:00:00'), retiredAt: at('2026-03-10T09:00:00') });
+  const l2 = await activity.label(a2, v2, { printedAt: at('2026-03-10T08:00:00'), postedAt: at('2026-03-10T09:00:00') });
+  const l3 = await activity.label(a3, v3, { printedAt: at('2026-03-11T09:00:00'), postedAt: at('2026-03-11T10:00:00'), staleAt: at('2026-03-21T00:00:00') });
+  const l4 = await activity.label(a4, v4, { printedAt: at('2026-01-02T09:00:00'), postedAt: at('2026-01-02T10:00:00'), staleAt: at('2026-03-16T00:00:00') });
+
+  // Scans (views unless said; one per device listed).
+  await activity.scans(l1.id, at('2026-03-02T10:00:00'), ['d1', 'd2', 'd1']);
+  await activity.scans(l1.id, at('2026-03-02T10:05:00'), ['d1'], 'LISTING');
+  await activity.scans(l2.id, at('2026-03-15T15:00:00'), ['d2', 'd3', 'd3', 'd4']);
+  await activity.scans(l2.id, at('2026-03-31T23:30:00'), ['d5']); // the last evening of P
+  await activity.scans(l3.id, at('2026-03-12T11:00:00'), ['d1', 'd6']);
+  await activity.scans(l3.id, at('2026-03-12T11:02:00'), ['d6', 'd6'], 'LISTING');
+  await activity.scans(l4.id, at('2026-04-01T00:10:00'), ['d7']); // just after P
+  await activity.scans(l1.id, at('2026-02-25T16:00:00'), ['d1', 'd8']);
+  await activity.scans(l1.id, at('2026-02-25T16:01:00'), ['d8'], 'LISTING');
+  await activity.scans(l4.id, at('2026-02-01T09:00:00'), ['d9', 'd9', 'd9', 'd9', 'd9']);
+  await activity.scans(l4.id, at('2026-01-28T23:59:00'), ['d10']); // just before Q
 
   // A second venue of the region (another operator): F1 admitted 2026-01-15, one slot from
   // 2026-02-01 showing K1 for [03-01, 03-06), 12 units of K1 received 2026-02-15 and never priced there.
@@ -106,6 +126,7 @@ export async function buildScenario(t: TestApp) {
     factories: { f1, f2, f3, f4, f5 },
     skus: { k1, k2, k3, k4 },
     slots: { s1, s2, s3, s4 },
+    labels: { l1, l2, l3, l4 },
     users: { operatorAdmin, regionalManager, govViewer, showroomStaff },
   };
 }

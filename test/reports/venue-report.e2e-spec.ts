@@ -74,9 +74,20 @@ describe('venueReport: figures of a hand-built venue', () => {
     expect(h.medianHoursToDecision).toEqual({ value: 36, previous: 48, change: -12 }); // 30, 36, 72 / 48
   });
 
-  it('has no activity where nothing happened', () => {
+  it('counts scans, devices and listings of each period by the Shanghai day they happened', () => {
     const h = report.headline;
-    for (const field of ['scans', 'uniqueDevices', 'listings', 'orders', 'unitsSold', 'unitsReturned', 'staleLabels']) {
+    expect(h.scans).toEqual(count(10, 7)); // a view at 23:30 on the last day counts, one at 00:10 after it does not
+    expect(h.uniqueDevices).toEqual(count(6, 3)); // d1–d6 / d1, d8, d9: each device once however often it scanned
+    expect(h.listings).toEqual(count(3, 1));
+  });
+
+  it('counts the labels on the shelves that had gone stale by the end of each period', () => {
+    expect(report.headline.staleLabels).toEqual(count(2, 1)); // L3, L4 / L1 (taken down before the end of P)
+  });
+
+  it('has no sales where nothing was shipped', () => {
+    const h = report.headline;
+    for (const field of ['orders', 'unitsSold', 'unitsReturned']) {
       expect({ field, figure: h[field] }).toEqual({ field, figure: count(0, 0) });
     }
     expect(h.gmv).toEqual({ value: '0.00', previous: '0.00', change: '0.00', changeRate: null });
@@ -84,21 +95,30 @@ describe('venueReport: figures of a hand-built venue', () => {
     expect(h.returnRate).toEqual({ value: null, previous: null, change: null });
   });
 
-  it('lists the weakest occupied slots with their occupied days', () => {
+  it('measures scans per occupied slot-day and lists the weakest slots', () => {
     const sp = report.slotPerformance;
-    expect(sp.scansPerOccupiedSlotDay).toEqual({ value: 0, previous: 0, change: 0 });
+    expect(sp.scansPerOccupiedSlotDay.value).toBeCloseTo(10 / 56, 12);
+    expect(sp.scansPerOccupiedSlotDay.previous).toBeCloseTo(7 / 40, 12);
     expect(sp.gmvPerOccupiedSlotDay).toEqual({ value: '0.00', previous: '0.00', change: '0.00', changeRate: null });
-    expect(sp.weakestSlots.map((r: any) => [r.slotCode, r.occupiedDays, r.scansPerOccupiedDay.previous])).toEqual([
-      ['R-01-1', 31, 0],
-      ['R-02-1', 10, null],
-      ['R-03-1', 15, 0],
+    const rows = sp.weakestSlots.map((r: any) => [r.slotCode, r.occupiedDays, r.scans, r.scansPerOccupiedDay.value, r.scansPerOccupiedDay.previous]);
+    expect(rows).toEqual([
+      ['R-03-1', 15, 0, 0, expect.closeTo(5 / 31, 12)],
+      ['R-02-1', 10, 2, 0.2, null],
+      ['R-01-1', 31, 8, expect.closeTo(8 / 31, 12), expect.closeTo(2 / 9, 12)],
     ]);
   });
 
-  it('answers empty top lists to staff when nothing was scanned or sold', () => {
-    expect(report.topFactoriesByScans).toEqual([]);
+  it('ranks factories and SKUs by scans, each beside its previous period', () => {
+    expect(report.topFactoriesByScans.map((f: any) => [f.rank, f.factory.name, f.scans.value, f.scans.previous])).toEqual([
+      [1, '报表一号针织厂', 8, 2],
+      [2, '报表二号箱包厂', 2, 0],
+    ]);
+    expect(report.topSkusByScans.map((k: any) => [k.rank, k.skuCode, k.factory.name, k.scans.value, k.scans.previous])).toEqual([
+      [1, 'RPT-K2', '报表一号针织厂', 5, 0],
+      [2, 'RPT-K1', '报表一号针织厂', 3, 2],
+      [3, 'RPT-K3', '报表二号箱包厂', 2, 0],
+    ]);
     expect(report.topFactoriesByGmv).toEqual([]);
-    expect(report.topSkusByScans).toEqual([]);
     expect(report.topSkusByGmv).toEqual([]);
   });
 

@@ -419,6 +419,45 @@ export class GivenActivity {
       }
     });
   }
+
+  /**
+   * A printed label of an assignment with the given history (posted, stale from, retired at).
+   * Answers its id and scan code.
+   */
+  async label(
+    assignmentId: string,
+    priceVersionId: string,
+    history: { printedAt: Date; postedAt?: Date; staleAt?: Date; retiredAt?: Date },
+  ): Promise<{ id: string; code: string }> {
+    const [a] = await this.q('SELECT venue_id, slot_id, sku_id, factory_org_id FROM slot_assignments WHERE id = $1', [assignmentId]);
+    const [{ id: templateId }] = await this.q('SELECT id FROM label_templates WHERE venue_id IS NULL ORDER BY code LIMIT 1');
+    const [job] = await this.q(
+      `INSERT INTO label_print_jobs (venue_id, template_id, format, selection) VALUES ($1, $2, 'PDF', '{}') RETURNING id`,
+      [a.venue_id, templateId],
+    );
+    const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+    const code = Array.from(randomBytes(12), (b) => alphabet[b % 32]).join('');
+    const status = history.retiredAt ? 'RETIRED' : history.postedAt ? 'POSTED' : 'PRINTED';
+    const [label] = await this.q(
+      `INSERT INTO labels (code, venue_id, job_id, template_id, slot_id, assignment_id, sku_id, factory_org_id, price_version_id,
+                           status, printed_at, posted_at, retired_at, stale_at, stale_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, CASE WHEN $14::timestamptz IS NULL THEN NULL ELSE 'SLOT_CHANGED' END)
+       RETURNING id`,
+      [code, a.venue_id, job.id, templateId, a.slot_id, assignmentId, a.sku_id, a.factory_org_id, priceVersionId, status,
+       history.printedAt, history.postedAt ?? null, history.retiredAt ?? null, history.staleAt ?? null],
+    );
+    return { id: label.id, code };
+  }
+
+  /** Scan events of a label: views (or listings) at an instant, one per device hash given. */
+  async scans(labelId: string, at: Date, devices: string[], kind: 'VIEW' | 'LISTING' = 'VIEW'): Promise<void> {
+    await this.q(
+      `INSERT INTO scan_events (occurred_at, kind, label_id, code, venue_id, slot_id, sku_id, factory_org_id, device_hash, label_state, export_format)
+       SELECT $2, $3, l.id, l.code, l.venue_id, l.slot_id, l.sku_id, l.factory_org_id, md5(d), 'CURRENT', CASE WHEN $3 = 'LISTING' THEN 'JSON' END
+       FROM labels l, unnest($4::text[]) AS d WHERE l.id = $1`,
+      [labelId, at, kind, devices],
+    );
+  }
 }
 
 /** A zone with one shelf of `levels` slots (codes like ZAB3-01-1), straight in the database. */

@@ -94,7 +94,7 @@ export class ReportFiguresService {
         stockUnits: v?.units ?? 0,
         stockValue: v?.value ?? 0,
         unpricedStockUnits: v?.unpriced ?? 0,
-        staleLabels: k === TOTAL ? [...stale.values()].reduce((a, b) => a + b, 0) : (stale.get(k) ?? 0),
+        staleLabels: stale.get(k) ?? 0,
         priceSheetsPending: ps?.pending ?? 0,
         priceSheetsDecided: ps?.decided ?? 0,
         medianHoursToDecision: ps?.medianHours ?? null,

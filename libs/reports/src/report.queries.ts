@@ -303,9 +303,20 @@ export class ReportQueries {
     );
   }
 
-  /** Labels on the shelves at the end of the period that had gone stale by then. */
-  async staleLabels(_scope: QueryScope, _p: Period): Promise<Map<string, number>> {
-    return new Map();
+  /**
+   * Labels on the shelves at the end of the period (posted before it, not yet taken down) that had
+   * gone stale by then, by the instant the labels area keeps on each label (`stale_at`).
+   */
+  async staleLabels(scope: QueryScope, p: Period): Promise<Map<string, number>> {
+    const rows: { venue_id: string | null; stale: number }[] = await this.m.query(
+      `SELECT venue_id, count(*)::int AS stale
+       FROM labels
+       WHERE venue_id = ANY($1::uuid[]) AND printed_at < $2 AND posted_at < $2
+         AND (retired_at IS NULL OR retired_at >= $2) AND stale_at < $2
+       GROUP BY GROUPING SETS ((venue_id), ())`,
+      [scope.venueIds, endOf(p)],
+    );
+    return new Map(rows.map((r) => [key(r.venue_id), n(r.stale)]));
   }
 
   /** Per SKU of one venue: its activity in the period (SKUs with any). */
