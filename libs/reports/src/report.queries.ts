@@ -188,15 +188,26 @@ export class ReportQueries {
     return new Map(rows.map((r) => [key(r.venue_id as string | null), flowsOf(r)]));
   }
 
-  /** Distinct devices that scanned, per venue and in all (a device at two venues counts once in all). */
+  /**
+   * Distinct devices that scanned, per venue and in all (a device at two venues counts once in
+   * all). Hash aggregation with room to work in memory: a year of a busy venue is about as many
+   * device-days as scans.
+   */
   async devices(scope: QueryScope, p: Period): Promise<Map<string, number>> {
-    const rows: { venue_id: string | null; devices: number }[] = await this.m.query(
-      `SELECT venue_id, count(DISTINCT device_hash)::int AS devices
-       FROM xp_report_device_days($1::uuid[], $2::date, $3::date, $4)
-       GROUP BY GROUPING SETS ((venue_id), ())`,
-      [scope.venueIds, p.from, p.to, scope.raw],
-    );
-    return new Map(rows.map((r) => [key(r.venue_id), n(r.devices)]));
+    const rows: { venue_id: string | null; devices: number }[] = await this.m.transaction(async (tm) => {
+      await tm.query(`SET LOCAL work_mem = '64MB'`);
+      return tm.query(
+        `WITH seen AS MATERIALIZED (
+           SELECT DISTINCT venue_id, device FROM xp_report_device_days($1::uuid[], $2::date, $3::date, $4))
+         SELECT venue_id, count(*)::int AS devices FROM seen GROUP BY venue_id
+         UNION ALL
+         SELECT NULL, count(*)::int FROM (SELECT DISTINCT device FROM seen) d WHERE cardinality($1::uuid[]) > 1`,
+        [scope.venueIds, p.from, p.to, scope.raw],
+      );
+    });
+    const result = new Map(rows.map((r) => [key(r.venue_id), n(r.devices)]));
+    if (scope.venueIds.length === 1) result.set(TOTAL, result.get(scope.venueIds[0]) ?? 0);
+    return result;
   }
 
   /**
@@ -319,27 +330,66 @@ export class ReportQueries {
     return new Map(rows.map((r) => [key(r.venue_id), n(r.stale)]));
   }
 
-  /** Per SKU of one venue: its activity in the period (SKUs with any). */
-  async skuActivity(venueId: string, p: Period, raw: boolean): Promise<SkuActivity[]> {
+  /**
+   * The top SKUs of one venue in the period: the first `n` by scans and the first `n` by GMV
+   * (ties by id), aggregated once in SQL (a busy venue has as many SKU-days as scans).
+   */
+  async topSkus(venueId: string, p: Period, raw: boolean, n: number): Promise<{ byScans: SkuActivity[]; byGmv: SkuActivity[] }> {
+    const rows: Record<string, unknown>[] = await this.m.query(
+      `WITH a AS MATERIALIZED (
+         SELECT sku_id, factory_org_id, sum(scans)::int AS scans, sum(listings)::int AS listings, sum(units_sold)::int AS units_sold,
+                sum(gmv)::bigint AS gmv, sum(supply_amount)::bigint AS supply_amount, sum(units_returned)::int AS units_returned,
+                sum(returned_amount)::bigint AS returned_amount, sum(returned_supply)::bigint AS returned_supply
+         FROM xp_report_sku_days(ARRAY[$1]::uuid[], $2::date, $3::date, $4)
+         GROUP BY sku_id, factory_org_id)
+       (SELECT 'scans' AS list, * FROM a WHERE scans > 0 ORDER BY scans DESC, sku_id LIMIT $5)
+       UNION ALL
+       (SELECT 'gmv' AS list, * FROM a WHERE gmv > 0 ORDER BY gmv DESC, sku_id LIMIT $5)`,
+      [venueId, p.from, p.to, raw, n],
+    );
+    const of = (r: Record<string, unknown>): SkuActivity => ({ skuId: String(r.sku_id), factoryOrgId: String(r.factory_org_id), ...flowsOf(r) });
+    return { byScans: rows.filter((r) => r.list === 'scans').map(of), byGmv: rows.filter((r) => r.list === 'gmv').map(of) };
+  }
+
+  /** The same as topSkus for factories. */
+  async topFactories(venueId: string, p: Period, raw: boolean, n: number): Promise<{ byScans: FactoryActivity[]; byGmv: FactoryActivity[] }> {
+    const rows: Record<string, unknown>[] = await this.m.query(
+      `WITH a AS MATERIALIZED (
+         SELECT factory_org_id, ${FLOW_SUMS}
+         FROM xp_report_factory_days(ARRAY[$1]::uuid[], $2::date, $3::date, $4)
+         GROUP BY factory_org_id)
+       (SELECT 'scans' AS list, * FROM a WHERE scans > 0 ORDER BY scans DESC, factory_org_id LIMIT $5)
+       UNION ALL
+       (SELECT 'gmv' AS list, * FROM a WHERE gmv > 0 ORDER BY gmv DESC, factory_org_id LIMIT $5)`,
+      [venueId, p.from, p.to, raw, n],
+    );
+    const of = (r: Record<string, unknown>): FactoryActivity => ({ factoryOrgId: String(r.factory_org_id), ...flowsOf(r) });
+    return { byScans: rows.filter((r) => r.list === 'scans').map(of), byGmv: rows.filter((r) => r.list === 'gmv').map(of) };
+  }
+
+  /** Some SKUs' activity at one venue in a period (the previous-period figures of a top list). */
+  async skusActivity(venueId: string, p: Period, raw: boolean, skuIds: string[]): Promise<SkuActivity[]> {
+    if (skuIds.length === 0) return [];
     const rows: Record<string, unknown>[] = await this.m.query(
       `SELECT sku_id, factory_org_id, 0 AS orders, sum(scans)::int AS scans, sum(listings)::int AS listings,
               sum(units_sold)::int AS units_sold, sum(gmv)::bigint AS gmv, sum(supply_amount)::bigint AS supply_amount,
               sum(units_returned)::int AS units_returned, sum(returned_amount)::bigint AS returned_amount,
               sum(returned_supply)::bigint AS returned_supply
-       FROM xp_report_sku_days(ARRAY[$1]::uuid[], $2::date, $3::date, $4)
+       FROM xp_report_sku_days(ARRAY[$1]::uuid[], $2::date, $3::date, $4) WHERE sku_id = ANY($5::uuid[])
        GROUP BY sku_id, factory_org_id`,
-      [venueId, p.from, p.to, raw],
+      [venueId, p.from, p.to, raw, skuIds],
     );
     return rows.map((r) => ({ skuId: String(r.sku_id), factoryOrgId: String(r.factory_org_id), ...flowsOf(r) }));
   }
 
-  /** Per factory of one venue: its activity in the period. */
-  async factoryActivity(venueId: string, p: Period, raw: boolean): Promise<FactoryActivity[]> {
+  /** Some factories' activity at one venue in a period. */
+  async factoriesActivity(venueId: string, p: Period, raw: boolean, factoryIds: string[]): Promise<FactoryActivity[]> {
+    if (factoryIds.length === 0) return [];
     const rows: Record<string, unknown>[] = await this.m.query(
       `SELECT factory_org_id, ${FLOW_SUMS}
-       FROM xp_report_factory_days(ARRAY[$1]::uuid[], $2::date, $3::date, $4)
+       FROM xp_report_factory_days(ARRAY[$1]::uuid[], $2::date, $3::date, $4) WHERE factory_org_id = ANY($5::uuid[])
        GROUP BY factory_org_id`,
-      [venueId, p.from, p.to, raw],
+      [venueId, p.from, p.to, raw, factoryIds],
     );
     return rows.map((r) => ({ factoryOrgId: String(r.factory_org_id), ...flowsOf(r) }));
   }

@@ -1,4 +1,4 @@
-import { fenPer, figure, floatFigure, periodProblems, ratio, reportPeriods, roundHours, spread, supplyEarnings, topBy, weakestSlots } from './reports.rules';
+import { fenPer, figure, floatFigure, periodProblems, ratio, reportPeriods, roundHours, spread, supplyEarnings, weakestSlots } from './reports.rules';
 
 describe('report periods', () => {
   it('takes the previous period of equal length just before', () => {
@@ -53,17 +53,6 @@ describe('figures', () => {
 });
 
 describe('lists', () => {
-  it('ranks the largest first, leaves out zeros and breaks ties by label', () => {
-    const rows = [
-      { id: 'c', n: 5 },
-      { id: 'a', n: 9 },
-      { id: 'b', n: 5 },
-      { id: 'z', n: 0 },
-    ];
-    expect(topBy(rows, (r) => r.n, (r) => r.id).map((r) => r.id)).toEqual(['a', 'b', 'c']);
-    expect(topBy(rows, (r) => r.n, (r) => r.id, 2).map((r) => r.id)).toEqual(['a', 'b']);
-  });
-
   it('finds the weakest occupied slots by scans, then sales, per occupied day', () => {
     const rows = [
       { slotCode: 'A-01-1', occupiedDays: 10, scans: 50, unitsSold: 0 }, // 5 a day

@@ -96,14 +96,6 @@ export function supplyEarnings(s: { supplyAmount: number; returnedSupply: number
   return s.supplyAmount - s.returnedSupply;
 }
 
-/** The first n rows with a positive key, largest first, ties broken by a stable label. */
-export function topBy<T>(rows: readonly T[], key: (row: T) => number, label: (row: T) => string, n = TOP_N): T[] {
-  return rows
-    .filter((r) => key(r) > 0)
-    .sort((a, b) => key(b) - key(a) || (label(a) < label(b) ? -1 : label(a) > label(b) ? 1 : 0))
-    .slice(0, n);
-}
-
 export interface SlotActivity {
   slotCode: string;
   occupiedDays: number;

@@ -17,7 +17,7 @@ import { factoryFiguresOf, headlineOf, stockAgeOf } from './report.assembly';
 import { HeadlineValues, ReportFiguresService } from './report-figures.service';
 import { FactoryActivity, QueryScope, ReportQueries, SkuActivity, SlotRow, TOTAL } from './report.queries';
 import { factoryVenuesFor, regionVenuesFor, venueReportView } from './reports.access';
-import { fenPer, figure, floatFigure, periodProblems, ratio, ReportPeriods, reportPeriods, ReportView, topBy, weakestSlots } from './reports.rules';
+import { fenPer, figure, floatFigure, periodProblems, ratio, ReportPeriods, reportPeriods, ReportView, TOP_N, weakestSlots } from './reports.rules';
 
 export interface ReportOptions {
   /** Compute every figure from the raw rows, bypassing the rollups (for tests and checks). */
@@ -156,21 +156,23 @@ export class ReportsService {
   /** The top-10 lists by scans and by GMV, each entry beside its previous-period figures. */
   private async tops(ctx: RequestContext, venueId: string, periods: ReportPeriods, raw: boolean) {
     const q = new ReportQueries(ctx.manager);
-    const [skusNow, skusBefore, factoriesNow, factoriesBefore] = await Promise.all([
-      q.skuActivity(venueId, periods.current, raw),
-      q.skuActivity(venueId, periods.previous, raw),
-      q.factoryActivity(venueId, periods.current, raw),
-      q.factoryActivity(venueId, periods.previous, raw),
+    const [skusNow, factoriesNow] = await Promise.all([
+      q.topSkus(venueId, periods.current, raw, TOP_N),
+      q.topFactories(venueId, periods.current, raw, TOP_N),
     ]);
-    const skusByScans = topBy(skusNow, (s) => s.scans, (s) => s.skuId);
-    const skusByGmv = topBy(skusNow, (s) => s.gmv, (s) => s.skuId);
-    const factoriesByScans = topBy(factoriesNow, (f) => f.scans, (f) => f.factoryOrgId);
-    const factoriesByGmv = topBy(factoriesNow, (f) => f.gmv, (f) => f.factoryOrgId);
+    const skusByScans = skusNow.byScans;
+    const skusByGmv = skusNow.byGmv;
+    const factoriesByScans = factoriesNow.byScans;
+    const factoriesByGmv = factoriesNow.byGmv;
     const skuIds = [...new Set([...skusByScans, ...skusByGmv].map((s) => s.skuId))];
-    const factoryIds = [
-      ...new Set([...factoriesByScans, ...factoriesByGmv].map((f) => f.factoryOrgId).concat([...skusByScans, ...skusByGmv].map((s) => s.factoryOrgId))),
-    ];
-    const [skuNames, factoryNames] = await Promise.all([q.skuNames(skuIds), q.factoryNames(factoryIds)]);
+    const listedFactoryIds = [...new Set([...factoriesByScans, ...factoriesByGmv].map((f) => f.factoryOrgId))];
+    const factoryIds = [...new Set(listedFactoryIds.concat([...skusByScans, ...skusByGmv].map((s) => s.factoryOrgId)))];
+    const [skuNames, factoryNames, skusBefore, factoriesBefore] = await Promise.all([
+      q.skuNames(skuIds),
+      q.factoryNames(factoryIds),
+      q.skusActivity(venueId, periods.previous, raw, skuIds),
+      q.factoriesActivity(venueId, periods.previous, raw, listedFactoryIds),
+    ]);
     const skuBefore = new Map(skusBefore.map((s) => [s.skuId, s]));
     const factoryBefore = new Map(factoriesBefore.map((f) => [f.factoryOrgId, f]));
     const factoryRef = (id: string) => ({ id, name: factoryNames.get(id) ?? '' });
