@@ -99,6 +99,36 @@ export class Reports1764900000000 implements MigrationInterface {
         PRIMARY KEY (venue_id, day, slot_id)
       );
 
+      -- Calendar months of the factory and slot grains (a venue has far fewer factories and slots
+      -- than a year has their days): a period's full months whose days are all clean come from
+      -- here, the rest from the days. Rebuilt from the day tables with the days they cover.
+      CREATE TABLE report_factory_months (
+        venue_id uuid NOT NULL REFERENCES venues(id),
+        month date NOT NULL CHECK (extract(day FROM month) = 1),
+        factory_org_id uuid NOT NULL REFERENCES organizations(id),
+        orders integer NOT NULL DEFAULT 0 CHECK (orders >= 0),
+        scans integer NOT NULL DEFAULT 0 CHECK (scans >= 0),
+        listings integer NOT NULL DEFAULT 0 CHECK (listings >= 0),
+        units_sold integer NOT NULL DEFAULT 0 CHECK (units_sold >= 0),
+        gmv bigint NOT NULL DEFAULT 0 CHECK (gmv >= 0),
+        supply_amount bigint NOT NULL DEFAULT 0 CHECK (supply_amount >= 0),
+        units_returned integer NOT NULL DEFAULT 0 CHECK (units_returned >= 0),
+        returned_amount bigint NOT NULL DEFAULT 0 CHECK (returned_amount >= 0),
+        returned_supply bigint NOT NULL DEFAULT 0 CHECK (returned_supply >= 0),
+        stock_net integer NOT NULL DEFAULT 0,
+        PRIMARY KEY (venue_id, month, factory_org_id)
+      );
+      CREATE INDEX report_factory_months_factory_idx ON report_factory_months (factory_org_id, venue_id, month);
+
+      CREATE TABLE report_slot_months (
+        venue_id uuid NOT NULL REFERENCES venues(id),
+        month date NOT NULL CHECK (extract(day FROM month) = 1),
+        slot_id uuid NOT NULL REFERENCES slots(id),
+        scans integer NOT NULL DEFAULT 0 CHECK (scans >= 0),
+        listings integer NOT NULL DEFAULT 0 CHECK (listings >= 0),
+        PRIMARY KEY (venue_id, month, slot_id)
+      );
+
       -- the distinct devices that scanned at a venue on a day (unique devices over a period
       -- are counted distinct across days, so they cannot be a per-day number); the 128-bit
       -- device hash is kept as a uuid: half the bytes of its hex text, faster to hash and sort
@@ -327,11 +357,77 @@ export class Reports1764900000000 implements MigrationInterface {
         WHERE p_raw
       $$;
 
+      -- The parts of [p_from, p_to) a venue's month rollups answer: full calendar months with no
+      -- dirty day (none when p_raw), and the day ranges left over.
+      CREATE FUNCTION xp_report_clean_months(p_venues uuid[], p_from date, p_to date, p_raw boolean)
+      RETURNS TABLE (venue_id uuid, month date)
+      LANGUAGE sql STABLE AS $$
+        SELECT v.id, m::date
+        FROM unnest(p_venues) AS v(id),
+             generate_series(date_trunc('month', p_from::timestamp), p_to::timestamp, interval '1 month') AS m
+        WHERE NOT p_raw AND m::date >= p_from AND (m + interval '1 month')::date <= p_to
+          AND NOT EXISTS (SELECT 1 FROM report_dirty_days d
+                          WHERE d.venue_id = v.id AND d.day >= m::date AND d.day < (m + interval '1 month')::date)
+      $$;
+
+      CREATE FUNCTION xp_report_leftover_ranges(p_venues uuid[], p_from date, p_to date, p_raw boolean)
+      RETURNS TABLE (venue_id uuid, from_day date, to_day date)
+      LANGUAGE sql STABLE AS $$
+        SELECT v.id, lower(r), upper(r)
+        FROM unnest(p_venues) AS v(id)
+        CROSS JOIN LATERAL unnest(
+          datemultirange(daterange(p_from, p_to))
+          - COALESCE((SELECT range_agg(daterange(c.month, (c.month + interval '1 month')::date))
+                      FROM xp_report_clean_months(ARRAY[v.id], p_from, p_to, p_raw) c), '{}'::datemultirange)) AS r
+      $$;
+
+      -- Per venue × factory: the sums over [p_from, p_to).
+      CREATE FUNCTION xp_report_factory_totals(p_venues uuid[], p_from date, p_to date, p_raw boolean DEFAULT false)
+      RETURNS TABLE (venue_id uuid, factory_org_id uuid, orders integer, scans integer, listings integer,
+                     units_sold integer, gmv bigint, supply_amount bigint, units_returned integer,
+                     returned_amount bigint, returned_supply bigint, stock_net integer)
+      LANGUAGE sql STABLE AS $$
+        WITH parts AS (
+          SELECT r.venue_id, r.factory_org_id, r.orders, r.scans, r.listings, r.units_sold, r.gmv, r.supply_amount,
+                 r.units_returned, r.returned_amount, r.returned_supply, r.stock_net
+          FROM xp_report_clean_months(p_venues, p_from, p_to, p_raw) c
+          JOIN report_factory_months r ON r.venue_id = c.venue_id AND r.month = c.month
+          UNION ALL
+          SELECT x.venue_id, x.factory_org_id, x.orders, x.scans, x.listings, x.units_sold, x.gmv, x.supply_amount,
+                 x.units_returned, x.returned_amount, x.returned_supply, x.stock_net
+          FROM xp_report_leftover_ranges(p_venues, p_from, p_to, p_raw) l
+          CROSS JOIN LATERAL xp_report_factory_days(ARRAY[l.venue_id], l.from_day, l.to_day, p_raw) x
+        )
+        SELECT venue_id, factory_org_id, sum(orders)::int, sum(scans)::int, sum(listings)::int, sum(units_sold)::int,
+               sum(gmv)::bigint, sum(supply_amount)::bigint, sum(units_returned)::int, sum(returned_amount)::bigint,
+               sum(returned_supply)::bigint, sum(stock_net)::int
+        FROM parts GROUP BY venue_id, factory_org_id
+      $$;
+
+      -- Per venue × slot: the scans and listings over [p_from, p_to).
+      CREATE FUNCTION xp_report_slot_totals(p_venues uuid[], p_from date, p_to date, p_raw boolean DEFAULT false)
+      RETURNS TABLE (venue_id uuid, slot_id uuid, scans integer, listings integer)
+      LANGUAGE sql STABLE AS $$
+        WITH parts AS (
+          SELECT r.venue_id, r.slot_id, r.scans, r.listings
+          FROM xp_report_clean_months(p_venues, p_from, p_to, p_raw) c
+          JOIN report_slot_months r ON r.venue_id = c.venue_id AND r.month = c.month
+          UNION ALL
+          SELECT x.venue_id, x.slot_id, x.scans, x.listings
+          FROM xp_report_leftover_ranges(p_venues, p_from, p_to, p_raw) l
+          CROSS JOIN LATERAL xp_report_slot_days(ARRAY[l.venue_id], l.from_day, l.to_day, p_raw) x
+        )
+        SELECT venue_id, slot_id, sum(scans)::int, sum(listings)::int FROM parts GROUP BY venue_id, slot_id
+      $$;
+
       -- ===== Maintenance =====
 
       -- Recomputes the rollups of one venue over [p_from, p_to) from the raw rows (idempotent).
       CREATE FUNCTION xp_report_rebuild_range(p_venue uuid, p_from date, p_to date) RETURNS void
       LANGUAGE plpgsql AS $$
+      DECLARE
+        month_from date;
+        month_to date;
       BEGIN
         DELETE FROM report_sku_days WHERE venue_id = p_venue AND day >= p_from AND day < p_to;
         DELETE FROM report_factory_days WHERE venue_id = p_venue AND day >= p_from AND day < p_to;
@@ -351,6 +447,22 @@ export class Reports1764900000000 implements MigrationInterface {
           SELECT p_venue, x.* FROM xp_report_raw_slot_days(p_venue, p_from, p_to) x;
         INSERT INTO report_device_days (venue_id, day, device)
           SELECT p_venue, x.* FROM xp_report_raw_device_days(p_venue, p_from, p_to) x;
+        -- the months these days fall in, from their day rows
+        month_from := date_trunc('month', p_from::timestamp)::date;
+        month_to := (date_trunc('month', (p_to - 1)::timestamp) + interval '1 month')::date;
+        DELETE FROM report_factory_months WHERE venue_id = p_venue AND month >= month_from AND month < month_to;
+        DELETE FROM report_slot_months WHERE venue_id = p_venue AND month >= month_from AND month < month_to;
+        INSERT INTO report_factory_months (venue_id, month, factory_org_id, orders, scans, listings, units_sold, gmv, supply_amount,
+                                           units_returned, returned_amount, returned_supply, stock_net)
+          SELECT venue_id, date_trunc('month', day::timestamp)::date, factory_org_id, sum(orders), sum(scans), sum(listings),
+                 sum(units_sold), sum(gmv), sum(supply_amount), sum(units_returned), sum(returned_amount), sum(returned_supply),
+                 sum(stock_net)
+          FROM report_factory_days WHERE venue_id = p_venue AND day >= month_from AND day < month_to
+          GROUP BY 1, 2, 3;
+        INSERT INTO report_slot_months (venue_id, month, slot_id, scans, listings)
+          SELECT venue_id, date_trunc('month', day::timestamp)::date, slot_id, sum(scans), sum(listings)
+          FROM report_slot_days WHERE venue_id = p_venue AND day >= month_from AND day < month_to
+          GROUP BY 1, 2, 3;
       END $$;
 
       -- Brings the dirty days before p_before up to date, a venue's consecutive days at a time,
@@ -401,6 +513,10 @@ export class Reports1764900000000 implements MigrationInterface {
       DROP TRIGGER stock_movements_report_dirty ON stock_movements;
       DROP FUNCTION xp_report_refresh(date, uuid);
       DROP FUNCTION xp_report_rebuild_range(uuid, date, date);
+      DROP FUNCTION xp_report_slot_totals(uuid[], date, date, boolean);
+      DROP FUNCTION xp_report_factory_totals(uuid[], date, date, boolean);
+      DROP FUNCTION xp_report_leftover_ranges(uuid[], date, date, boolean);
+      DROP FUNCTION xp_report_clean_months(uuid[], date, date, boolean);
       DROP FUNCTION xp_report_device_days(uuid[], date, date, boolean);
       DROP FUNCTION xp_report_slot_days(uuid[], date, date, boolean);
       DROP FUNCTION xp_report_venue_days(uuid[], date, date, boolean);
@@ -417,6 +533,7 @@ export class Reports1764900000000 implements MigrationInterface {
       DROP FUNCTION xp_day_start(date);
       DROP INDEX price_sheets_report_finalized_idx;
       DROP INDEX price_sheets_report_submitted_idx;
+      DROP TABLE report_slot_months, report_factory_months;
       DROP TABLE report_device_days, report_slot_days, report_sku_days, report_factory_days, report_venue_days, report_dirty_days;
     `);
   }

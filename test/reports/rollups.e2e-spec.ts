@@ -25,6 +25,12 @@ const ROLLUP_TABLES: [string, string][] = [
   ['report_device_days', 'xp_report_raw_device_days'],
 ];
 
+const FLOW_COLUMNS = 'sum(orders)::int, sum(scans)::int, sum(listings)::int, sum(units_sold)::int, sum(gmv)::bigint, sum(supply_amount)::bigint, sum(units_returned)::int, sum(returned_amount)::bigint, sum(returned_supply)::bigint, sum(stock_net)::int';
+const MONTH_TABLES: [string, string, string][] = [
+  ['report_factory_months', 'xp_report_raw_factory_days', `factory_org_id, ${FLOW_COLUMNS}`],
+  ['report_slot_months', 'xp_report_raw_slot_days', 'slot_id, sum(scans)::int, sum(listings)::int'],
+];
+
 /**
  * The rollups are a cache of the raw rows: reports answer the same from the rollups (with the
  * dirty days read raw) as from the raw rows alone, before and after a refresh, after late and
@@ -72,6 +78,21 @@ describe('report rollups equal the figures recomputed from the raw rows', () => 
                              SELECT 1 FROM report_dirty_days d WHERE d.venue_id = $1 AND d.day = ${table}.day)),
                 fresh AS (SELECT $1::uuid AS venue_id, x.* FROM ${raw}($1, '2025-01-01', $2::date) x
                           WHERE NOT EXISTS (SELECT 1 FROM report_dirty_days d WHERE d.venue_id = $1 AND d.day = x.day))
+           SELECT (SELECT count(*) FROM (SELECT * FROM fresh EXCEPT ALL SELECT * FROM cached) a)::int AS missing,
+                  (SELECT count(*) FROM (SELECT * FROM cached EXCEPT ALL SELECT * FROM fresh) b)::int AS extra`,
+          [venueId, addDays(today(), 2)],
+        );
+        expect({ table, venueId, missing, extra }).toEqual({ table, venueId, missing: 0, extra: 0 });
+      }
+      for (const [table, raw, columns] of MONTH_TABLES) {
+        const [{ missing, extra }] = await t.dataSource.query(
+          `WITH clean AS (SELECT m::date AS month FROM generate_series('2025-01-01'::date, $2::date, interval '1 month') m
+                          WHERE NOT EXISTS (SELECT 1 FROM report_dirty_days d WHERE d.venue_id = $1
+                                              AND d.day >= m::date AND d.day < (m + interval '1 month')::date)),
+                cached AS (SELECT r.* FROM ${table} r JOIN clean USING (month) WHERE r.venue_id = $1),
+                fresh AS (SELECT $1::uuid AS venue_id, date_trunc('month', x.day::timestamp)::date AS month, ${columns}
+                          FROM ${raw}($1, '2025-01-01', $2::date) x JOIN clean c ON c.month = date_trunc('month', x.day::timestamp)::date
+                          GROUP BY 2, ${columns.split(',')[0]})
            SELECT (SELECT count(*) FROM (SELECT * FROM fresh EXCEPT ALL SELECT * FROM cached) a)::int AS missing,
                   (SELECT count(*) FROM (SELECT * FROM cached EXCEPT ALL SELECT * FROM fresh) b)::int AS extra`,
           [venueId, addDays(today(), 2)],

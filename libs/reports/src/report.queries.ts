@@ -181,7 +181,7 @@ export class ReportQueries {
   async factoryFlows(scope: QueryScope, p: Period, factoryOrgId: string): Promise<Map<string, Flows>> {
     const rows: Record<string, unknown>[] = await this.m.query(
       `SELECT venue_id, ${FLOW_SUMS}
-       FROM xp_report_factory_days($1::uuid[], $2::date, $3::date, $4) WHERE factory_org_id = $5
+       FROM xp_report_factory_totals($1::uuid[], $2::date, $3::date, $4) WHERE factory_org_id = $5
        GROUP BY GROUPING SETS ((venue_id), ())`,
       [scope.venueIds, p.from, p.to, scope.raw, factoryOrgId],
     );
@@ -235,7 +235,7 @@ export class ReportQueries {
              AND NOT isempty(a.period * daterange(sl.active_from, sl.retired_on) * daterange($2::date, $3::date))),
          sold AS (
            SELECT DISTINCT venue_id, factory_org_id
-           FROM xp_report_factory_days($1::uuid[], $2::date, $3::date, $4) WHERE units_sold > 0),
+           FROM xp_report_factory_totals($1::uuid[], $2::date, $3::date, $4) WHERE units_sold > 0),
          active AS (SELECT * FROM shown UNION SELECT * FROM sold)
          SELECT venue_id, count(DISTINCT factory_org_id)::int AS active
          FROM active GROUP BY GROUPING SETS ((venue_id), ())`,
@@ -356,7 +356,7 @@ export class ReportQueries {
     const rows: Record<string, unknown>[] = await this.m.query(
       `WITH a AS MATERIALIZED (
          SELECT factory_org_id, ${FLOW_SUMS}
-         FROM xp_report_factory_days(ARRAY[$1]::uuid[], $2::date, $3::date, $4)
+         FROM xp_report_factory_totals(ARRAY[$1]::uuid[], $2::date, $3::date, $4)
          GROUP BY factory_org_id)
        (SELECT 'scans' AS list, * FROM a WHERE scans > 0 ORDER BY scans DESC, factory_org_id LIMIT $5)
        UNION ALL
@@ -387,7 +387,7 @@ export class ReportQueries {
     if (factoryIds.length === 0) return [];
     const rows: Record<string, unknown>[] = await this.m.query(
       `SELECT factory_org_id, ${FLOW_SUMS}
-       FROM xp_report_factory_days(ARRAY[$1]::uuid[], $2::date, $3::date, $4) WHERE factory_org_id = ANY($5::uuid[])
+       FROM xp_report_factory_totals(ARRAY[$1]::uuid[], $2::date, $3::date, $4) WHERE factory_org_id = ANY($5::uuid[])
        GROUP BY factory_org_id`,
       [venueId, p.from, p.to, raw, factoryIds],
     );
@@ -406,7 +406,7 @@ export class ReportQueries {
          GROUP BY l.id),
        scanned AS (
          SELECT slot_id, sum(scans)::int AS scans
-         FROM xp_report_slot_days(ARRAY[$1]::uuid[], $2::date, $3::date, $4) GROUP BY slot_id),
+         FROM xp_report_slot_totals(ARRAY[$1]::uuid[], $2::date, $3::date, $4) GROUP BY slot_id),
        sold AS (
          SELECT a.slot_id, sum(s.units_sold)::int AS units, sum(s.gmv)::bigint AS gmv
          FROM xp_report_sku_days(ARRAY[$1]::uuid[], $2::date, $3::date, $4) s
