@@ -176,6 +176,72 @@ export class Reports1764900000000 implements MigrationInterface {
       CREATE TRIGGER scan_events_report_dirty AFTER INSERT ON scan_events
         REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION xp_report_mark_scans();
 
+      -- Orders count on the day they ship, returns on the day they are received; an order or a
+      -- return written with those times already set (lines inserted after it) marks through its lines.
+      CREATE FUNCTION xp_report_mark_orders() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'UPDATE' THEN
+          INSERT INTO report_dirty_days AS d (venue_id, day)
+          SELECT DISTINCT venue_id, day FROM (
+            SELECT venue_id, xp_business_day(shipped_at) AS day FROM new_rows WHERE shipped_at IS NOT NULL
+            UNION SELECT venue_id, xp_business_day(shipped_at) FROM old_rows WHERE shipped_at IS NOT NULL) x
+          ORDER BY 1, 2
+          ON CONFLICT (venue_id, day) DO UPDATE SET generation = d.generation + 1, marked_at = now();
+        ELSE
+          INSERT INTO report_dirty_days AS d (venue_id, day)
+          SELECT DISTINCT venue_id, xp_business_day(shipped_at) FROM new_rows WHERE shipped_at IS NOT NULL ORDER BY 1, 2
+          ON CONFLICT (venue_id, day) DO UPDATE SET generation = d.generation + 1, marked_at = now();
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER sales_orders_report_dirty_insert AFTER INSERT ON sales_orders
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION xp_report_mark_orders();
+      CREATE TRIGGER sales_orders_report_dirty_update AFTER UPDATE ON sales_orders
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION xp_report_mark_orders();
+
+      CREATE FUNCTION xp_report_mark_order_lines() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO report_dirty_days AS d (venue_id, day)
+        SELECT DISTINCT o.venue_id, xp_business_day(o.shipped_at)
+        FROM new_rows l JOIN sales_orders o ON o.id = l.order_id WHERE o.shipped_at IS NOT NULL ORDER BY 1, 2
+        ON CONFLICT (venue_id, day) DO UPDATE SET generation = d.generation + 1, marked_at = now();
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER sales_order_lines_report_dirty AFTER INSERT ON sales_order_lines
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION xp_report_mark_order_lines();
+
+      CREATE FUNCTION xp_report_mark_returns() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'UPDATE' THEN
+          INSERT INTO report_dirty_days AS d (venue_id, day)
+          SELECT DISTINCT venue_id, day FROM (
+            SELECT venue_id, xp_business_day(received_at) AS day FROM new_rows WHERE received_at IS NOT NULL
+            UNION SELECT venue_id, xp_business_day(received_at) FROM old_rows WHERE received_at IS NOT NULL) x
+          ORDER BY 1, 2
+          ON CONFLICT (venue_id, day) DO UPDATE SET generation = d.generation + 1, marked_at = now();
+        ELSE
+          INSERT INTO report_dirty_days AS d (venue_id, day)
+          SELECT DISTINCT venue_id, xp_business_day(received_at) FROM new_rows WHERE received_at IS NOT NULL ORDER BY 1, 2
+          ON CONFLICT (venue_id, day) DO UPDATE SET generation = d.generation + 1, marked_at = now();
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER sales_returns_report_dirty_insert AFTER INSERT ON sales_returns
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION xp_report_mark_returns();
+      CREATE TRIGGER sales_returns_report_dirty_update AFTER UPDATE ON sales_returns
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION xp_report_mark_returns();
+
+      CREATE FUNCTION xp_report_mark_return_lines() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO report_dirty_days AS d (venue_id, day)
+        SELECT DISTINCT r.venue_id, xp_business_day(r.received_at)
+        FROM new_rows l JOIN sales_returns r ON r.id = l.return_id WHERE r.received_at IS NOT NULL ORDER BY 1, 2
+        ON CONFLICT (venue_id, day) DO UPDATE SET generation = d.generation + 1, marked_at = now();
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER sales_return_lines_report_dirty AFTER INSERT ON sales_return_lines
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION xp_report_mark_return_lines();
+
       -- What stock movements do to the units a venue holds (all locations): in, out, or neither.
       CREATE FUNCTION xp_stock_signed(p_type text, p_from text, p_to text, p_quantity integer) RETURNS integer
       LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -206,15 +272,46 @@ export class Reports1764900000000 implements MigrationInterface {
           FROM scan_events e
           WHERE e.venue_id = p_venue AND e.occurred_at >= xp_day_start(p_from) AND e.occurred_at < xp_day_start(p_to)
           GROUP BY 1, 2, 3
+        ), sold AS (
+          SELECT xp_business_day(o.shipped_at) AS day, l.sku_id, l.factory_org_id, sum(l.quantity)::int AS units,
+                 sum(l.amount)::bigint AS gmv, sum(l.quantity::bigint * l.supply_unit_price)::bigint AS supply
+          FROM sales_orders o JOIN sales_order_lines l ON l.order_id = o.id
+          WHERE o.venue_id = p_venue AND o.shipped_at >= xp_day_start(p_from) AND o.shipped_at < xp_day_start(p_to)
+          GROUP BY 1, 2, 3
+        ), returned AS (
+          SELECT xp_business_day(r.received_at) AS day, rl.sku_id, rl.factory_org_id, sum(rl.quantity)::int AS units,
+                 sum(rl.quantity::bigint * l.unit_price)::bigint AS amount,
+                 sum(rl.quantity::bigint * l.supply_unit_price)::bigint AS supply
+          FROM sales_returns r
+          JOIN sales_return_lines rl ON rl.return_id = r.id
+          JOIN sales_order_lines l ON l.id = rl.order_line_id
+          WHERE r.venue_id = p_venue AND r.status = 'RECEIVED'
+            AND r.received_at >= xp_day_start(p_from) AND r.received_at < xp_day_start(p_to)
+          GROUP BY 1, 2, 3
         ), keys AS (
           SELECT day, sku_id, factory_org_id FROM stock
           UNION SELECT day, sku_id, factory_org_id FROM scanned
+          UNION SELECT day, sku_id, factory_org_id FROM sold
+          UNION SELECT day, sku_id, factory_org_id FROM returned
         )
-        SELECT k.day, k.sku_id, k.factory_org_id, COALESCE(sc.scans, 0), COALESCE(sc.listings, 0), 0, 0::bigint, 0::bigint,
-               0, 0::bigint, 0::bigint, COALESCE(st.stock_net, 0)
+        SELECT k.day, k.sku_id, k.factory_org_id, COALESCE(sc.scans, 0), COALESCE(sc.listings, 0),
+               COALESCE(so.units, 0), COALESCE(so.gmv, 0)::bigint, COALESCE(so.supply, 0)::bigint,
+               COALESCE(re.units, 0), COALESCE(re.amount, 0)::bigint, COALESCE(re.supply, 0)::bigint, COALESCE(st.stock_net, 0)
         FROM keys k
         LEFT JOIN stock st ON st.day = k.day AND st.sku_id = k.sku_id
         LEFT JOIN scanned sc ON sc.day = k.day AND sc.sku_id = k.sku_id
+        LEFT JOIN sold so ON so.day = k.day AND so.sku_id = k.sku_id
+        LEFT JOIN returned re ON re.day = k.day AND re.sku_id = k.sku_id
+      $$;
+
+      -- Orders shipped per day, by factory (an order counts once for each factory it has lines of).
+      CREATE FUNCTION xp_report_raw_orders(p_venue uuid, p_from date, p_to date)
+      RETURNS TABLE (day date, factory_org_id uuid, orders integer)
+      LANGUAGE sql STABLE AS $$
+        SELECT xp_business_day(o.shipped_at), l.factory_org_id, count(DISTINCT o.id)::int
+        FROM sales_orders o JOIN sales_order_lines l ON l.order_id = o.id
+        WHERE o.venue_id = p_venue AND o.shipped_at >= xp_day_start(p_from) AND o.shipped_at < xp_day_start(p_to)
+        GROUP BY 1, 2
       $$;
 
       CREATE FUNCTION xp_report_raw_factory_days(p_venue uuid, p_from date, p_to date)
@@ -222,11 +319,17 @@ export class Reports1764900000000 implements MigrationInterface {
                      gmv bigint, supply_amount bigint, units_returned integer, returned_amount bigint,
                      returned_supply bigint, stock_net integer)
       LANGUAGE sql STABLE AS $$
-        SELECT s.day, s.factory_org_id, 0, sum(s.scans)::int, sum(s.listings)::int, sum(s.units_sold)::int,
-               sum(s.gmv)::bigint, sum(s.supply_amount)::bigint, sum(s.units_returned)::int,
-               sum(s.returned_amount)::bigint, sum(s.returned_supply)::bigint, sum(s.stock_net)::int
-        FROM xp_report_raw_sku_days(p_venue, p_from, p_to) s
-        GROUP BY s.day, s.factory_org_id
+        WITH skus AS (
+          SELECT s.day, s.factory_org_id, sum(s.scans)::int AS scans, sum(s.listings)::int AS listings,
+                 sum(s.units_sold)::int AS units_sold, sum(s.gmv)::bigint AS gmv, sum(s.supply_amount)::bigint AS supply_amount,
+                 sum(s.units_returned)::int AS units_returned, sum(s.returned_amount)::bigint AS returned_amount,
+                 sum(s.returned_supply)::bigint AS returned_supply, sum(s.stock_net)::int AS stock_net
+          FROM xp_report_raw_sku_days(p_venue, p_from, p_to) s
+          GROUP BY s.day, s.factory_org_id
+        )
+        SELECT s.day, s.factory_org_id, COALESCE(o.orders, 0), s.scans, s.listings, s.units_sold, s.gmv, s.supply_amount,
+               s.units_returned, s.returned_amount, s.returned_supply, s.stock_net
+        FROM skus s LEFT JOIN xp_report_raw_orders(p_venue, p_from, p_to) o ON o.day = s.day AND o.factory_org_id = s.factory_org_id
       $$;
 
       CREATE FUNCTION xp_report_raw_venue_days(p_venue uuid, p_from date, p_to date)
@@ -234,11 +337,22 @@ export class Reports1764900000000 implements MigrationInterface {
                      gmv bigint, supply_amount bigint, units_returned integer, returned_amount bigint,
                      returned_supply bigint, stock_net integer)
       LANGUAGE sql STABLE AS $$
-        SELECT s.day, 0, sum(s.scans)::int, sum(s.listings)::int, sum(s.units_sold)::int,
-               sum(s.gmv)::bigint, sum(s.supply_amount)::bigint, sum(s.units_returned)::int,
-               sum(s.returned_amount)::bigint, sum(s.returned_supply)::bigint, sum(s.stock_net)::int
-        FROM xp_report_raw_sku_days(p_venue, p_from, p_to) s
-        GROUP BY s.day
+        WITH skus AS (
+          SELECT s.day, sum(s.scans)::int AS scans, sum(s.listings)::int AS listings, sum(s.units_sold)::int AS units_sold,
+                 sum(s.gmv)::bigint AS gmv, sum(s.supply_amount)::bigint AS supply_amount, sum(s.units_returned)::int AS units_returned,
+                 sum(s.returned_amount)::bigint AS returned_amount, sum(s.returned_supply)::bigint AS returned_supply,
+                 sum(s.stock_net)::int AS stock_net
+          FROM xp_report_raw_sku_days(p_venue, p_from, p_to) s
+          GROUP BY s.day
+        ), shipped AS (
+          SELECT xp_business_day(o.shipped_at) AS day, count(*)::int AS orders
+          FROM sales_orders o
+          WHERE o.venue_id = p_venue AND o.shipped_at >= xp_day_start(p_from) AND o.shipped_at < xp_day_start(p_to)
+          GROUP BY 1
+        )
+        SELECT s.day, COALESCE(o.orders, 0), s.scans, s.listings, s.units_sold, s.gmv, s.supply_amount,
+               s.units_returned, s.returned_amount, s.returned_supply, s.stock_net
+        FROM skus s LEFT JOIN shipped o ON o.day = s.day
       $$;
 
       CREATE FUNCTION xp_report_raw_slot_days(p_venue uuid, p_from date, p_to date)
@@ -498,6 +612,8 @@ export class Reports1764900000000 implements MigrationInterface {
       INSERT INTO report_dirty_days (venue_id, day)
       SELECT DISTINCT venue_id, xp_business_day(occurred_at) FROM stock_movements
       UNION SELECT DISTINCT venue_id, xp_business_day(occurred_at) FROM scan_events
+      UNION SELECT DISTINCT venue_id, xp_business_day(shipped_at) FROM sales_orders WHERE shipped_at IS NOT NULL
+      UNION SELECT DISTINCT venue_id, xp_business_day(received_at) FROM sales_returns WHERE received_at IS NOT NULL
       ON CONFLICT DO NOTHING;
 
       -- The labels on the shelves at an instant and since when they tell a lie: the stale-label count.
@@ -508,6 +624,16 @@ export class Reports1764900000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
       DROP INDEX labels_report_idx;
+      DROP TRIGGER sales_return_lines_report_dirty ON sales_return_lines;
+      DROP TRIGGER sales_returns_report_dirty_update ON sales_returns;
+      DROP TRIGGER sales_returns_report_dirty_insert ON sales_returns;
+      DROP TRIGGER sales_order_lines_report_dirty ON sales_order_lines;
+      DROP TRIGGER sales_orders_report_dirty_update ON sales_orders;
+      DROP TRIGGER sales_orders_report_dirty_insert ON sales_orders;
+      DROP FUNCTION xp_report_mark_return_lines();
+      DROP FUNCTION xp_report_mark_returns();
+      DROP FUNCTION xp_report_mark_order_lines();
+      DROP FUNCTION xp_report_mark_orders();
       DROP TRIGGER scan_events_report_dirty ON scan_events;
       DROP FUNCTION xp_report_mark_scans();
       DROP TRIGGER stock_movements_report_dirty ON stock_movements;
@@ -526,6 +652,7 @@ export class Reports1764900000000 implements MigrationInterface {
       DROP FUNCTION xp_report_raw_slot_days(uuid, date, date);
       DROP FUNCTION xp_report_raw_venue_days(uuid, date, date);
       DROP FUNCTION xp_report_raw_factory_days(uuid, date, date);
+      DROP FUNCTION xp_report_raw_orders(uuid, date, date);
       DROP FUNCTION xp_report_raw_sku_days(uuid, date, date);
       DROP FUNCTION xp_stock_signed(text, text, text, integer);
       DROP FUNCTION xp_report_mark_stock();

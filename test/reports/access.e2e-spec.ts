@@ -185,7 +185,9 @@ describe('reports: who sees what', () => {
       expect(row('货位占用率').getCell(2).value).toBeCloseTo(56 / 67, 12);
       expect(row('货位占用率').getCell(2).numFmt).toBe('0.00%');
       expect(row('报价单审批时长中位数（小时）').getCell(2).value).toBe(36);
-      expect(row('运营差价').getCell(2).value).toBe(0);
+      expect([row('运营差价').getCell(2).value, row('运营差价').getCell(3).value]).toEqual([116, 15]);
+      expect(row('GMV（批发价）').getCell(2).value).toBe(390);
+      expect(row('退货率').getCell(2).value).toBeCloseTo(3 / 37, 12);
       const age = wb.getWorksheet('库龄')!;
       expect([2, 3, 4].map((r) => age.getRow(r).getCell(2).value)).toEqual([30, 65, 40]);
       const slots = wb.getWorksheet('货位表现')!;

@@ -57,7 +57,9 @@ describe('regionReport and factoryReport: figures of the hand-built region', () 
     expect(total.priceSheetsPending).toEqual(count(1, 1));
     expect(total.priceSheetsDecided).toEqual(count(3, 1));
     expect(total.medianHoursToDecision).toEqual({ value: 36, previous: 48, change: -12 });
-    expect(total.spread).toEqual({ value: '0.00', previous: '0.00', change: '0.00', changeRate: null });
+    expect(total.spread).toEqual({ value: '116.00', previous: '15.00', change: '101.00', changeRate: 10100 / 1500 });
+    expect(total.orders).toEqual(count(3, 1));
+    expect(total.gmv.value).toBe('390.00');
     expect(total.scans).toEqual(count(10, 7));
     expect(total.uniqueDevices).toEqual(count(6, 3));
     expect(total.listings).toEqual(count(3, 1));
@@ -83,12 +85,21 @@ describe('regionReport and factoryReport: figures of the hand-built region', () 
     expect(atSecond.occupiedSlotDays).toEqual(count(5, 0));
     expect(atSecond.stockAge).toEqual({ days0To30: count(0, 12), days31To90: count(12, 0), over90: count(0, 0) });
 
+    expect(atFirst.orders).toEqual(count(2, 1)); // O1 (with F2's line too) and O2 / O6
+    expect(atFirst.unitsSold).toEqual(count(30, 5));
+    expect(atFirst.gmv).toEqual({ value: '300.00', previous: '55.00', change: '245.00', changeRate: 24500 / 5500 });
+    // at supply price: 10 × 8.00 + 20 × 6.00 less the 2 returned × 8.00 / 5 × 8.00
+    expect(atFirst.supplyEarnings).toEqual({ value: '184.00', previous: '40.00', change: '144.00', changeRate: 14400 / 4000 });
+    expect(atFirst.unitsReturned).toEqual(count(2, 0));
+    expect(atFirst.returnRate).toEqual({ value: 2 / 30, previous: 0, change: 2 / 30 });
     expect(atFirst.scans).toEqual(count(8, 2));
     expect(atFirst.listings).toEqual(count(1, 1));
     expect(atSecond.scans).toEqual(count(0, 0));
 
     const total = r.totals;
     expect(total.scans).toEqual(count(8, 2));
+    expect(total.orders).toEqual(count(2, 1));
+    expect(total.supplyEarnings.value).toBe('184.00');
     expect(total.listings).toEqual(count(1, 1));
     expect(total.slots).toEqual(count(2, 1));
     expect(total.occupiedSlotDays).toEqual(count(36, 9));
@@ -107,6 +118,8 @@ describe('regionReport and factoryReport: figures of the hand-built region', () 
     expect(r.totals.occupiedSlotDays).toEqual(count(15, 31));
     expect(r.totals.stockAge.over90).toEqual(count(40, 40));
     expect(r.totals.stockValue.value).toBe('600.00');
+    expect(r.totals.gmv.value).toBe('40.00');
+    expect(r.totals.supplyEarnings.value).toBe('30.00');
   });
 
   it('answers an empty report to a factory admitted nowhere', async () => {

@@ -150,6 +150,27 @@ describe('report rollups equal the figures recomputed from the raw rows', () => 
     await expectSameAnswers(periods);
   });
 
+  it('takes a late return into the day it was received, and an order shipped into the day it shipped', async () => {
+    await rollups.refreshAll();
+    const ctx = await t.contextFor('platformAdmin');
+    const before = await reports.venueReport(ctx, s.venue.id, PERIOD.from, PERIOD.to);
+    await activity.customerReturn(s.orders.o1.id, at('2026-03-28T16:00:00'), [{ orderLineId: s.orders.o1.lineIds[s.skus.k1.id], quantity: 3 }]);
+    await activity.order(s.venue.id, s.buyer.id, at('2026-03-27T10:00:00'), [
+      { skuId: s.skus.k1.id, quantity: 4, unitPrice: 1200, supplyPrice: 800, versionId: s.versions.v1 },
+    ]);
+    expect(await dirtyDays(s.venue.id)).toEqual(['2026-03-27', '2026-03-28']);
+    const after = await reports.venueReport(ctx, s.venue.id, PERIOD.from, PERIOD.to);
+    expect(after.headline.unitsReturned.value).toBe(before.headline.unitsReturned.value + 3);
+    expect(after.headline.orders.value).toBe(before.headline.orders.value + 1);
+    expect(after.headline.gmv.value).toBe(before.headline.gmv.value + 4800);
+    expect(after.headline.spread!.value).toBe(before.headline.spread!.value + 4 * 400 - 3 * 400);
+    await expectSameAnswers(periods);
+    await rollups.refresh();
+    expect(await dirtyDays(s.venue.id)).toEqual([]);
+    await expectTablesEqualRaw();
+    await expectSameAnswers(periods);
+  });
+
   it('keeps a day dirty when a write commits while the day is being recomputed', async () => {
     await rollups.refreshAll();
     await activity.movement(s.venue.id, s.skus.k1.id, 'CONSIGN_IN', 1, { at: at('2026-03-22T09:00:00') });
@@ -198,12 +219,13 @@ describe('report rollups equal the figures recomputed from the raw rows', () => 
     await expectSameAnswers(periods);
   });
 
-  it('stays equal through a busy random history of movements and scans with refreshes and late writes in between', async () => {
+  it('stays equal through a busy random history of movements, scans, orders and returns with refreshes and late writes in between', async () => {
     const seed = Number(process.env.REPORTS_SEED ?? Date.now() % 1_000_000);
     const rnd = generator(seed);
     const skus = [s.skus.k1.id, s.skus.k2.id];
     const venues = [s.venue.id, s.second.venue.id];
     const day = (d: number) => addDays(today(), -d);
+    const orders: { orderId: string; lineId: string; left: number; shippedAt: Date }[] = [];
     for (let round = 0; round < 4; round++) {
       for (let i = 0; i < 25; i++) {
         const venueId = venues[rnd.int(0, 1)];
@@ -218,6 +240,24 @@ describe('report rollups equal the figures recomputed from the raw rows', () => 
         if (kind === 'ADJUSTMENT_IN') await activity.movement(venueId, skuId, 'ADJUSTMENT', quantity, { from: null, to: 'WAREHOUSE', at: when });
         else if (kind === 'ADJUSTMENT_OUT') await activity.movement(venueId, skuId, 'ADJUSTMENT', quantity, { from: 'WAREHOUSE', to: null, at: when });
         else await activity.movement(venueId, skuId, kind, quantity, { at: when });
+        if (venueId === s.venue.id && rnd.next() < 0.3) {
+          const skuId = rnd.pick(skus);
+          const versionId = skuId === s.skus.k1.id ? s.versions.v1 : s.versions.v2;
+          const quantity = rnd.int(1, 20);
+          const shipped = rnd.next() < 0.9;
+          const order = await activity.order(venueId, s.buyer.id, shipped ? when : null, [
+            { skuId, quantity, unitPrice: rnd.int(900, 1500), supplyPrice: 800, versionId },
+          ]);
+          orders.push({ lineId: order.lineIds[skuId], left: shipped ? quantity : 0, shippedAt: when, orderId: order.id });
+        }
+        const returnable = orders.filter((o) => o.left > 0);
+        if (returnable.length && rnd.next() < 0.2) {
+          const o = rnd.pick(returnable);
+          const quantity = rnd.int(1, o.left);
+          o.left -= quantity;
+          const received = rnd.next() < 0.8 ? new Date(o.shippedAt.getTime() + rnd.int(1, 20) * 86_400_000) : null;
+          await activity.customerReturn(o.orderId, received && received < new Date() ? received : null, [{ orderLineId: o.lineId, quantity }]);
+        }
         const label = rnd.pick(Object.values(s.labels));
         const devices = Array.from({ length: rnd.int(1, 4) }, () => `device-${rnd.int(1, 12)}`);
         await activity.scans(label.id, when, devices, rnd.next() < 0.2 ? 'LISTING' : 'VIEW');

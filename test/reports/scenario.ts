@@ -1,6 +1,6 @@
 import { OrganizationKind, Role } from '@xp/core';
 import { VenueFactoryStatus } from '@xp/factories';
-import { Given, GivenActivity, GivenPricing } from '../support/given';
+import { Given, GivenActivity, GivenPricing, GivenSales } from '../support/given';
 import { TestApp } from '../support/test-app';
 
 /** An instant in Shanghai time. */
@@ -109,6 +109,20 @@ export async function buildScenario(t: TestApp) {
   await activity.scans(l4.id, at('2026-02-01T09:00:00'), ['d9', 'd9', 'd9', 'd9', 'd9']);
   await activity.scans(l4.id, at('2026-01-28T23:59:00'), ['d10']); // just before Q
 
+  // Orders count on the day they ship, returns on the day they are received (written without
+  // their ledger movements: the stock figures above stand on their own).
+  const buyer = await new GivenSales(t).buyer([venue.id]);
+  const line = (skuId: string, quantity: number, unitPrice: number, supplyPrice: number, versionId: string) => ({ skuId, quantity, unitPrice, supplyPrice, versionId });
+  const o1 = await activity.order(venue.id, buyer.id, at('2026-03-05T10:00:00'), [line(k1.id, 10, 1200, 800, v1), line(k3.id, 5, 1000, 700, v3)]);
+  const o2 = await activity.order(venue.id, buyer.id, at('2026-03-20T15:00:00'), [line(k2.id, 20, 900, 600, v2)]);
+  await activity.order(venue.id, buyer.id, at('2026-04-02T10:00:00'), [line(k1.id, 3, 1200, 800, v1)]); // ships after P
+  await activity.order(venue.id, buyer.id, null, [line(k1.id, 4, 1200, 800, v1)], at('2026-03-25T10:00:00')); // paid, never shipped
+  await activity.order(venue.id, buyer.id, at('2026-03-31T23:50:00'), [line(k4.id, 2, 2000, 1500, v4)]); // the last evening of P
+  const o6 = await activity.order(venue.id, buyer.id, at('2026-02-26T11:00:00'), [line(k1.id, 5, 1100, 800, v1)]); // Q
+  await activity.customerReturn(o6.id, at('2026-03-03T14:00:00'), [{ orderLineId: o6.lineIds[k1.id], quantity: 2 }]); // a Q order returned in P
+  await activity.customerReturn(o1.id, at('2026-03-10T14:00:00'), [{ orderLineId: o1.lineIds[k3.id], quantity: 1 }]);
+  await activity.customerReturn(o2.id, null, [{ orderLineId: o2.lineIds[k2.id], quantity: 5 }]); // requested, not received
+
   // A second venue of the region (another operator): F1 admitted 2026-01-15, one slot from
   // 2026-02-01 showing K1 for [03-01, 03-06), 12 units of K1 received 2026-02-15 and never priced there.
   const second = await given.operatedVenue({ regionId: region.id, code: `RPT2-${Date.now() % 100000}` });
@@ -127,6 +141,9 @@ export async function buildScenario(t: TestApp) {
     skus: { k1, k2, k3, k4 },
     slots: { s1, s2, s3, s4 },
     labels: { l1, l2, l3, l4 },
+    buyer,
+    orders: { o1, o2, o6 },
+    versions: { v1, v2, v3, v4 },
     users: { operatorAdmin, regionalManager, govViewer, showroomStaff },
   };
 }

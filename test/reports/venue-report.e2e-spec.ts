@@ -85,26 +85,46 @@ describe('venueReport: figures of a hand-built venue', () => {
     expect(report.headline.staleLabels).toEqual(count(2, 1)); // L3, L4 / L1 (taken down before the end of P)
   });
 
-  it('has no sales where nothing was shipped', () => {
+  it('counts orders, units and GMV by the day they shipped, and returns by the day they were received', () => {
     const h = report.headline;
-    for (const field of ['orders', 'unitsSold', 'unitsReturned']) {
-      expect({ field, figure: h[field] }).toEqual({ field, figure: count(0, 0) });
-    }
-    expect(h.gmv).toEqual({ value: '0.00', previous: '0.00', change: '0.00', changeRate: null });
-    expect(h.spread).toEqual({ value: '0.00', previous: '0.00', change: '0.00', changeRate: null });
-    expect(h.returnRate).toEqual({ value: null, previous: null, change: null });
+    expect(h.orders).toEqual(count(3, 1)); // O1, O2, O5 (23:50 on the last day) / O6; O3 shipped after P, O4 never
+    expect(h.unitsSold).toEqual(count(37, 5));
+    expect(h.gmv).toEqual({ value: '390.00', previous: '55.00', change: '335.00', changeRate: 33500 / 5500 });
+    expect(h.unitsReturned).toEqual(count(3, 0)); // 2 of O6 (a late return of a Q order) and 1 of O1; O2's is not received
+    expect(h.returnedAmount).toEqual({ value: '32.00', previous: '0.00', change: '32.00', changeRate: null });
+    expect(h.returnRate).toEqual({ value: 3 / 37, previous: 0, change: 3 / 37 });
   });
 
-  it('measures scans per occupied slot-day and lists the weakest slots', () => {
+  it("computes the operator's spread net of returns", () => {
+    // (390.00 − 265.00 supply) − (32.00 − 23.00 supply of the returned units) / 55.00 − 40.00
+    expect(report.headline.spread).toEqual({ value: '116.00', previous: '15.00', change: '101.00', changeRate: 10100 / 1500 });
+  });
+
+  it('measures scans and sales per occupied slot-day and lists the weakest slots', () => {
     const sp = report.slotPerformance;
     expect(sp.scansPerOccupiedSlotDay.value).toBeCloseTo(10 / 56, 12);
     expect(sp.scansPerOccupiedSlotDay.previous).toBeCloseTo(7 / 40, 12);
-    expect(sp.gmvPerOccupiedSlotDay).toEqual({ value: '0.00', previous: '0.00', change: '0.00', changeRate: null });
-    const rows = sp.weakestSlots.map((r: any) => [r.slotCode, r.occupiedDays, r.scans, r.scansPerOccupiedDay.value, r.scansPerOccupiedDay.previous]);
+    expect(sp.unitsPerOccupiedSlotDay.value).toBeCloseTo(37 / 56, 12);
+    expect(sp.unitsPerOccupiedSlotDay.previous).toBeCloseTo(5 / 40, 12);
+    // ¥390.00 / 56 = 6.964… → ¥6.96; ¥55.00 / 40 = 1.375 → ¥1.38 (half up)
+    expect(sp.gmvPerOccupiedSlotDay).toEqual({ value: '6.96', previous: '1.38', change: '5.58', changeRate: 558 / 138 });
+    const rows = sp.weakestSlots.map((r: any) => [
+      r.slotCode,
+      r.occupiedDays,
+      r.scans,
+      r.unitsSold,
+      r.gmv,
+      r.scansPerOccupiedDay.value,
+      r.scansPerOccupiedDay.previous,
+      r.unitsPerOccupiedDay.value,
+      r.unitsPerOccupiedDay.previous,
+    ]);
+    // S1 sold what it showed on the days it showed it (K1 on 03-05, K2 on 03-20; K1 on 02-26 before);
+    // K3 shipped before it reached S2, K4 after S3 was retired: no slot's sales.
     expect(rows).toEqual([
-      ['R-03-1', 15, 0, 0, expect.closeTo(5 / 31, 12)],
-      ['R-02-1', 10, 2, 0.2, null],
-      ['R-01-1', 31, 8, expect.closeTo(8 / 31, 12), expect.closeTo(2 / 9, 12)],
+      ['R-03-1', 15, 0, 0, '0.00', 0, expect.closeTo(5 / 31, 12), 0, 0],
+      ['R-02-1', 10, 2, 0, '0.00', 0.2, null, 0, null],
+      ['R-01-1', 31, 8, 30, '300.00', expect.closeTo(8 / 31, 12), expect.closeTo(2 / 9, 12), expect.closeTo(30 / 31, 12), expect.closeTo(5 / 9, 12)],
     ]);
   });
 
@@ -118,8 +138,20 @@ describe('venueReport: figures of a hand-built venue', () => {
       [2, 'RPT-K1', '报表一号针织厂', 3, 2],
       [3, 'RPT-K3', '报表二号箱包厂', 2, 0],
     ]);
-    expect(report.topFactoriesByGmv).toEqual([]);
-    expect(report.topSkusByGmv).toEqual([]);
+  });
+
+  it('ranks factories and SKUs by GMV, each beside its previous period', () => {
+    expect(report.topFactoriesByGmv.map((f: any) => [f.rank, f.factory.name, f.gmv.value, f.gmv.previous, f.unitsSold.value])).toEqual([
+      [1, '报表一号针织厂', '300.00', '55.00', 30],
+      [2, '报表二号箱包厂', '50.00', '0.00', 5],
+      [3, '报表三号五金厂', '40.00', '0.00', 2],
+    ]);
+    expect(report.topSkusByGmv.map((k: any) => [k.rank, k.skuCode, k.gmv.value, k.gmv.previous])).toEqual([
+      [1, 'RPT-K2', '180.00', '0.00'],
+      [2, 'RPT-K1', '120.00', '55.00'],
+      [3, 'RPT-K3', '50.00', '0.00'],
+      [4, 'RPT-K4', '40.00', '0.00'],
+    ]);
   });
 
   it('refuses a period that ends before it starts or spans more than two years, naming the field', async () => {

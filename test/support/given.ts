@@ -164,6 +164,8 @@ export class Given {
   ): Promise<void> {
     const location = options.location ?? 'WAREHOUSE';
     await this.t.dataSource.transaction(async (m) => {
+      // Test history may be dated inside a month the demo has already settled and closed.
+      await m.query("SELECT set_config('xp.backdating', 'on', true)");
       const [sku] = await m.query('SELECT factory_org_id FROM skus WHERE id = $1', [skuId]);
       const [op] = await m.query(
         `INSERT INTO stock_operations (idempotency_key, venue_id, action, request_hash, occurred_at)
@@ -449,6 +451,60 @@ export class GivenActivity {
     return { id: label.id, code };
   }
 
+  /**
+   * An order written straight in the database (no ledger movements), placed an hour before it
+   * was paid and paid an hour before `shippedAt`; not shipped when `shippedAt` is null (PAID).
+   * Lines record the unit and supply prices given. Answers the order and its line ids by SKU.
+   */
+  async order(
+    venueId: string,
+    buyerId: string,
+    shippedAt: Date | null,
+    lines: { skuId: string; quantity: number; unitPrice: number; supplyPrice: number; versionId: string }[],
+    paidAt: Date = new Date((shippedAt ?? new Date()).getTime() - 3_600_000),
+  ): Promise<{ id: string; lineIds: Record<string, string> }> {
+    const placedAt = new Date(paidAt.getTime() - 3_600_000);
+    const total = lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0);
+    const [order] = await this.q(
+      `INSERT INTO sales_orders (order_no, venue_id, buyer_id, status, total_amount, placed_at, expires_at, paid_at, shipped_at)
+       VALUES ($1, $2, $3, $4, $5, $6::timestamptz, $6::timestamptz + interval '1 day', $7, $8) RETURNING id`,
+      [`SO-T-${uniqueSuffix()}${uniqueSuffix()}`, venueId, buyerId, shippedAt ? 'SHIPPED' : 'PAID', total, placedAt, paidAt, shippedAt],
+    );
+    const lineIds: Record<string, string> = {};
+    for (const [i, l] of lines.entries()) {
+      const [line] = await this.q(
+        `INSERT INTO sales_order_lines (order_id, venue_id, line_no, sku_id, factory_org_id, quantity, moq, pack_size, price_version_id,
+                                        unit_price, supply_unit_price, retail_price)
+         SELECT $1, $2, $3, k.id, k.factory_org_id, $5, k.moq, k.pack_size, $6, $7, $8, v.retail_price
+         FROM skus k, price_sheet_lines v WHERE k.id = $4 AND v.id = $6 RETURNING id`,
+        [order.id, venueId, i + 1, l.skuId, l.quantity, l.versionId, l.unitPrice, l.supplyPrice],
+      );
+      lineIds[l.skuId] = line.id;
+    }
+    return { id: order.id, lineIds };
+  }
+
+  /** A customer return of some of an order's lines, received at `receivedAt` (REQUESTED when null). */
+  async customerReturn(orderId: string, receivedAt: Date | null, lines: { orderLineId: string; quantity: number }[]): Promise<string> {
+    const [order] = await this.q('SELECT venue_id, buyer_id, shipped_at FROM sales_orders WHERE id = $1', [orderId]);
+    const requestedAt = receivedAt ? new Date(receivedAt.getTime() - 86_400_000) : new Date();
+    const [policy] = await this.q('SELECT id, window_days FROM return_policies WHERE venue_id IS NULL ORDER BY version DESC LIMIT 1');
+    const [ret] = await this.q(
+      `INSERT INTO sales_returns (return_no, order_id, venue_id, buyer_id, status, reason, policy_id, policy_window_days, requested_at, received_at)
+       VALUES ($1, $2, $3, $4, $5, 'NO_REASON_7_DAYS', $6, $7, $8, $9) RETURNING id`,
+      [`RT-T-${uniqueSuffix()}${uniqueSuffix()}`, orderId, order.venue_id, order.buyer_id, receivedAt ? 'RECEIVED' : 'REQUESTED', policy.id,
+       policy.window_days, requestedAt, receivedAt],
+    );
+    for (const [i, l] of lines.entries()) {
+      await this.q(
+        `INSERT INTO sales_return_lines (return_id, order_line_id, line_no, sku_id, factory_org_id, quantity, location)
+         SELECT $1, l.id, $3, l.sku_id, l.factory_org_id, $4, $5 FROM sales_order_lines l WHERE l.id = $2`,
+        [ret.id, l.orderLineId, i + 1, l.quantity, receivedAt ? 'WAREHOUSE' : null],
+      );
+    }
+    return ret.id;
+  }
+
   /** Scan events of a label: views (or listings) at an instant, one per device hash given. */
   async scans(labelId: string, at: Date, devices: string[], kind: 'VIEW' | 'LISTING' = 'VIEW'): Promise<void> {
     await this.q(
@@ -490,4 +546,69 @@ export async function givenAssignment(t: TestApp, venueId: string, slotId: strin
     [venueId, slotId, skuId, options.fromDaysAgo ?? 1, options.toDaysAhead ?? null],
   );
   return id as string;
+}
+
+/** A mainland mobile number nobody else has (for buyers). */
+export function uniquePhone(): string {
+  return `13${String(randomBytes(5).readUIntBE(0, 5) % 1_000_000_000).padStart(9, '0')}`;
+}
+
+/** Buyers, priced SKUs with stock, and orders, straight in the database or through the API. */
+export class GivenSales {
+  constructor(private readonly t: TestApp) {}
+
+  /** A registered buyer, linked to the venues given (so their staff see it). */
+  async buyer(venueIds: string[] = [], overrides: { shopName?: string; phone?: string; createdAt?: Date } = {}): Promise<{ id: string; phone: string }> {
+    const phone = overrides.phone ?? uniquePhone();
+    const [{ id }] = await this.t.dataSource.query(
+      `INSERT INTO buyers (shop_name, contact_name, phone, city, created_at) VALUES ($1, '测试买家', $2, '郑州', COALESCE($3, now())) RETURNING id`,
+      [overrides.shopName ?? `测试店铺${uniqueSuffix()}`, phone, overrides.createdAt ?? null],
+    );
+    for (const venueId of venueIds) {
+      await this.t.dataSource.query('INSERT INTO buyer_venues (buyer_id, venue_id) VALUES ($1, $2)', [id, venueId]);
+    }
+    return { id, phone };
+  }
+
+  /**
+   * A SKU of `factoryOrgId` admitted at `venueId`, priced (supply tiers, wholesale tiers, retail)
+   * and with `stock` units in the WAREHOUSE. Defaults: MOQ 10 in packs of 5; tiers at 10, 50, 200.
+   */
+  async pricedSku(
+    venueId: string,
+    factoryOrgId: string,
+    options: {
+      stock?: number;
+      moq?: number;
+      packSize?: number;
+      tiers?: [number, number][];
+      wholesale?: number[];
+      retail?: number;
+      at?: Date;
+      stockAt?: Date;
+    } = {},
+  ) {
+    const given = new Given(this.t);
+    const [admitted] = await this.t.dataSource.query('SELECT status FROM venue_factories WHERE venue_id = $1 AND factory_org_id = $2', [
+      venueId,
+      factoryOrgId,
+    ]);
+    if (!admitted) await given.admission(venueId, factoryOrgId);
+    const moq = options.moq ?? 10;
+    const sku = await given.sku(factoryOrgId, { moq, packSize: options.packSize ?? 5 });
+    const tiers = options.tiers ?? [
+      [moq, 1000],
+      [moq * 5, 900],
+      [moq * 20, 800],
+    ];
+    const wholesale = options.wholesale ?? tiers.map(([, fen]) => fen + Math.round(fen / 4));
+    const sheet = await new GivenPricing(this.t).priceSheet(
+      venueId,
+      factoryOrgId,
+      [{ skuId: sku.id, tiers, retail: options.retail ?? Math.max(...wholesale) * 2, wholesale }],
+      { at: options.at },
+    );
+    if (options.stock) await given.stock(venueId, sku.id, options.stock, { occurredAt: options.stockAt });
+    return { sku, versionId: sheet.lineIds[0], tiers, wholesale };
+  }
 }

@@ -17,6 +17,8 @@ import { LabelsModule } from '@xp/labels';
 import { FactoriesModule } from '@xp/factories';
 import { PricingModule } from '@xp/pricing';
 import { ScansModule } from '@xp/scans';
+import { SalesModule } from '@xp/sales';
+import { SettlementModule } from '@xp/settlement';
 import { ReportsModule } from '@xp/reports';
 import { VenuesModule } from '@xp/venues';
 import { HealthController } from './health.controller';
@@ -81,6 +83,8 @@ export class AppModule {
         CatalogModule,
         PricingModule,
         ScansModule,
+        SalesModule,
+        SettlementModule,
         ReportsModule,
         DemoModule,
       ],
