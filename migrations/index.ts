@@ -9,6 +9,7 @@ import { LabelsScans1764800000000 } from './1764800000000-LabelsScans';
 import { Sales1764700000000 } from './1764700000000-Sales';
 import { Settlement1764750000000 } from './1764750000000-Settlement';
 import { OrderTrace1764760000000 } from './1764760000000-OrderTrace';
+import { Reports1764900000000 } from './1764900000000-Reports';
 
 /** Every migration, in timestamp order (one per line). The schema changes only through these. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Settlement1764750000000,
   OrderTrace1764760000000,
   LabelsScans1764800000000,
+  Reports1764900000000,
 ];

@@ -187,6 +187,7 @@ const BY_ARGUMENT: Record<string, string> = {
   operatorOrgId: 'operator',
   governmentOrgId: 'government',
   factoryOrgId: 'factory',
+  factoryId: 'factory',
   userId: 'user',
   actorUserId: 'user',
   membershipId: 'membership',

@@ -224,10 +224,17 @@ describe('consignment receipts', () => {
     const declared = await declare();
     await t.ok(RECEIVE, receiveInput(declared.id), 'warehouseStaff');
     for (const caller of ['factory2Admin', 'operator2Admin'] as const) {
-      for (const filter of [{}, { venueId: zz() }, { factoryOrgId: t.demo.orgs.factoryA }, { skuId: skus[0].id }]) {
+      for (const filter of [{ venueId: zz() }, { factoryOrgId: t.demo.orgs.factoryA }, { skuId: skus[0].id }]) {
         expect((await t.ok(BALANCES, { filter }, caller)).stockBalances).toEqual({ total: 0, items: [] });
         expect((await t.ok(MOVEMENTS, { filter }, caller)).stockMovements).toEqual({ total: 0, items: [] });
       }
+      // Unfiltered, they see only their own: factory B's goods at Yongkang (the demo's), never factory A's or Zhengzhou's.
+      const balances = (await t.ok(BALANCES, { filter: {} }, caller)).stockBalances.items;
+      const movements = (await t.ok(MOVEMENTS, { filter: {} }, caller)).stockMovements.items;
+      for (const row of balances) {
+        expect({ venueId: row.venueId, owner: row.ownerFactoryOrgId }).toEqual({ venueId: t.demo.venues.yk, owner: t.demo.orgs.factoryB });
+      }
+      for (const row of movements) expect(row.ownerFactoryOrgId).toBe(t.demo.orgs.factoryB);
     }
     const own = await t.ok(BALANCES, { filter: { skuId: skus[0].id } }, 'factoryAdmin');
     expect(own.stockBalances.total).toBe(1);

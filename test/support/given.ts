@@ -309,6 +309,213 @@ export class GivenPricing {
   }
 }
 
+/**
+ * Showroom and stock history built straight in the database for reports: slots with their
+ * lives, assignments over any period (past ones included), admissions with dated histories and
+ * ledger movements at any instant (balances kept in step).
+ */
+export class GivenActivity {
+  constructor(private readonly t: TestApp) {}
+
+  private q(sql: string, params: unknown[] = []) {
+    return this.t.dataSource.query(sql, params);
+  }
+
+  /** An admission admitted at an instant (APPROVED; SUSPENDED from `suspendedAt` when given). */
+  async admission(venueId: string, factoryOrgId: string, admittedAt: Date, suspendedAt?: Date): Promise<string> {
+    const [row] = await this.q(
+      `INSERT INTO venue_factories (venue_id, factory_org_id, status, submitted_at, decided_at, admitted_at)
+       VALUES ($1, $2, 'APPROVED', $3, $3, $3) RETURNING id`,
+      [venueId, factoryOrgId, admittedAt],
+    );
+    if (suspendedAt) await this.suspend(row.id, suspendedAt);
+    return row.id;
+  }
+
+  async suspend(venueFactoryId: string, at: Date): Promise<void> {
+    await this.q(`UPDATE venue_factories SET status = 'SUSPENDED', suspended_at = $2 WHERE id = $1`, [venueFactoryId, at]);
+  }
+
+  /** A slot (with a zone and shelf of its own unless given) existing from `activeFrom`, retired on `retiredOn`. */
+  async slot(
+    venueId: string,
+    options: { code?: string; zoneId?: string; activeFrom?: string; retiredOn?: string } = {},
+  ): Promise<{ id: string; zoneId: string; code: string }> {
+    let zoneId = options.zoneId;
+    if (!zoneId) {
+      const letter = String.fromCharCode(65 + Math.floor(Math.random() * 26));
+      const [zone] = await this.q(`INSERT INTO zones (venue_id, code, name) VALUES ($1, $2, '测试区') RETURNING id`, [
+        venueId,
+        `${letter}${uniqueSuffix().slice(0, 3).replace(/[^A-Z0-9]/g, 'X')}`,
+      ]);
+      zoneId = zone.id as string;
+    }
+    const [{ number }] = await this.q('SELECT coalesce(max(number), 0) + 1 AS number FROM shelves WHERE zone_id = $1', [zoneId]);
+    const [shelf] = await this.q(`INSERT INTO shelves (venue_id, zone_id, number, code) VALUES ($1, $2, $3, $4) RETURNING id`, [
+      venueId,
+      zoneId,
+      number,
+      `S-${number}`,
+    ]);
+    const code = options.code ?? `S-${String(number).padStart(2, '0')}-1`;
+    const [slot] = await this.q(
+      `INSERT INTO slots (venue_id, zone_id, shelf_id, level, code, active_from, retired_on, status)
+       VALUES ($1, $2, $3, 1, $4, COALESCE($5::date, current_date), $6::date, CASE WHEN $6::date IS NULL THEN 'ACTIVE' ELSE 'RETIRED' END)
+       RETURNING id`,
+      [venueId, zoneId, shelf.id, code, options.activeFrom ?? null, options.retiredOn ?? null],
+    );
+    return { id: slot.id, zoneId: zoneId!, code };
+  }
+
+  /** A slot assignment for business days [from, to) (to omitted: until further notice). */
+  async assignment(slotId: string, skuId: string, from: string, to: string | null, status: 'LIVE' | 'CANCELLED' = 'LIVE'): Promise<string> {
+    const [row] = await this.q(
+      `INSERT INTO slot_assignments (venue_id, slot_id, sku_id, factory_org_id, period, status)
+       SELECT sl.venue_id, sl.id, k.id, k.factory_org_id, daterange($3::date, $4::date, '[)'), $5
+       FROM slots sl, skus k WHERE sl.id = $1 AND k.id = $2 RETURNING id`,
+      [slotId, skuId, from, to, status],
+    );
+    return row.id;
+  }
+
+  /** One ledger movement at an instant (an operation of its own), its balance changed with it. */
+  async movement(
+    venueId: string,
+    skuId: string,
+    type: string,
+    quantity: number,
+    options: { from?: string | null; to?: string | null; at?: Date; referenceType?: string; referenceId?: string } = {},
+  ): Promise<void> {
+    const ins = ['CONSIGN_IN', 'CUSTOMER_RETURN'].includes(type) || (type === 'ADJUSTMENT' && !options.from);
+    const from = options.from !== undefined ? options.from : ins ? null : 'WAREHOUSE';
+    const to = options.to !== undefined ? options.to : ins ? 'WAREHOUSE' : null;
+    await this.t.dataSource.transaction(async (m) => {
+      const [sku] = await m.query('SELECT factory_org_id FROM skus WHERE id = $1', [skuId]);
+      const [op] = await m.query(
+        `INSERT INTO stock_operations (idempotency_key, venue_id, action, request_hash, occurred_at)
+         VALUES ($1, $2, 'test.movement', repeat('0', 64), COALESCE($3, now())) RETURNING id, occurred_at`,
+        [`given-${uniqueSuffix()}${uniqueSuffix()}`, venueId, options.at ?? null],
+      );
+      await m.query(
+        `INSERT INTO stock_movements (operation_id, line_no, venue_id, sku_id, owner_factory_org_id, type, from_location, to_location,
+                                      quantity, reference_type, reference_id, occurred_at)
+         VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [op.id, venueId, skuId, sku.factory_org_id, type, from, to, quantity, options.referenceType ?? null, options.referenceId ?? null, op.occurred_at],
+      );
+      const change = async (location: string, onHand: number, reserved: number) => {
+        await m.query(
+          `INSERT INTO stock_balances (venue_id, sku_id, location, owner_factory_org_id) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (venue_id, sku_id, location) DO NOTHING`,
+          [venueId, skuId, location, sku.factory_org_id],
+        );
+        await m.query(
+          `UPDATE stock_balances SET on_hand = on_hand + $4, reserved = reserved + $5
+           WHERE venue_id = $1 AND sku_id = $2 AND location = $3`,
+          [venueId, skuId, location, onHand, reserved],
+        );
+      };
+      if (type === 'RESERVE' || type === 'RELEASE') await change(from!, 0, type === 'RESERVE' ? quantity : -quantity);
+      else {
+        if (from) await change(from, -quantity, type === 'SALE' ? -quantity : 0);
+        if (to) await change(to, quantity, 0);
+      }
+    });
+  }
+
+  /**
+   * A printed label of an assignment with the given history (posted, stale from, retired at).
+   * Answers its id and scan code.
+   */
+  async label(
+    assignmentId: string,
+    priceVersionId: string,
+    history: { printedAt: Date; postedAt?: Date; staleAt?: Date; retiredAt?: Date },
+  ): Promise<{ id: string; code: string }> {
+    const [a] = await this.q('SELECT venue_id, slot_id, sku_id, factory_org_id FROM slot_assignments WHERE id = $1', [assignmentId]);
+    const [{ id: templateId }] = await this.q('SELECT id FROM label_templates WHERE venue_id IS NULL ORDER BY code LIMIT 1');
+    const [job] = await this.q(
+      `INSERT INTO label_print_jobs (venue_id, template_id, format, selection) VALUES ($1, $2, 'PDF', '{}') RETURNING id`,
+      [a.venue_id, templateId],
+    );
+    const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+    const code = Array.from(randomBytes(12), (b) => alphabet[b % 32]).join('');
+    const status = history.retiredAt ? 'RETIRED' : history.postedAt ? 'POSTED' : 'PRINTED';
+    const [label] = await this.q(
+      `INSERT INTO labels (code, venue_id, job_id, template_id, slot_id, assignment_id, sku_id, factory_org_id, price_version_id,
+                           status, printed_at, posted_at, retired_at, stale_at, stale_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, CASE WHEN $14::timestamptz IS NULL THEN NULL ELSE 'SLOT_CHANGED' END)
+       RETURNING id`,
+      [code, a.venue_id, job.id, templateId, a.slot_id, assignmentId, a.sku_id, a.factory_org_id, priceVersionId, status,
+       history.printedAt, history.postedAt ?? null, history.retiredAt ?? null, history.staleAt ?? null],
+    );
+    return { id: label.id, code };
+  }
+
+  /**
+   * An order written straight in the database (no ledger movements), placed an hour before it
+   * was paid and paid an hour before `shippedAt`; not shipped when `shippedAt` is null (PAID).
+   * Lines record the unit and supply prices given. Answers the order and its line ids by SKU.
+   */
+  async order(
+    venueId: string,
+    buyerId: string,
+    shippedAt: Date | null,
+    lines: { skuId: string; quantity: number; unitPrice: number; supplyPrice: number; versionId: string }[],
+    paidAt: Date = new Date((shippedAt ?? new Date()).getTime() - 3_600_000),
+  ): Promise<{ id: string; lineIds: Record<string, string> }> {
+    const placedAt = new Date(paidAt.getTime() - 3_600_000);
+    const total = lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0);
+    const [order] = await this.q(
+      `INSERT INTO sales_orders (order_no, venue_id, buyer_id, status, total_amount, placed_at, expires_at, paid_at, shipped_at)
+       VALUES ($1, $2, $3, $4, $5, $6::timestamptz, $6::timestamptz + interval '1 day', $7, $8) RETURNING id`,
+      [`SO-T-${uniqueSuffix()}${uniqueSuffix()}`, venueId, buyerId, shippedAt ? 'SHIPPED' : 'PAID', total, placedAt, paidAt, shippedAt],
+    );
+    const lineIds: Record<string, string> = {};
+    for (const [i, l] of lines.entries()) {
+      const [line] = await this.q(
+        `INSERT INTO sales_order_lines (order_id, venue_id, line_no, sku_id, factory_org_id, quantity, moq, pack_size, price_version_id,
+                                        unit_price, supply_unit_price, retail_price)
+         SELECT $1, $2, $3, k.id, k.factory_org_id, $5, k.moq, k.pack_size, $6, $7, $8, v.retail_price
+         FROM skus k, price_sheet_lines v WHERE k.id = $4 AND v.id = $6 RETURNING id`,
+        [order.id, venueId, i + 1, l.skuId, l.quantity, l.versionId, l.unitPrice, l.supplyPrice],
+      );
+      lineIds[l.skuId] = line.id;
+    }
+    return { id: order.id, lineIds };
+  }
+
+  /** A customer return of some of an order's lines, received at `receivedAt` (REQUESTED when null). */
+  async customerReturn(orderId: string, receivedAt: Date | null, lines: { orderLineId: string; quantity: number }[]): Promise<string> {
+    const [order] = await this.q('SELECT venue_id, buyer_id, shipped_at FROM sales_orders WHERE id = $1', [orderId]);
+    const requestedAt = receivedAt ? new Date(receivedAt.getTime() - 86_400_000) : new Date();
+    const [policy] = await this.q('SELECT id, window_days FROM return_policies WHERE venue_id IS NULL ORDER BY version DESC LIMIT 1');
+    const [ret] = await this.q(
+      `INSERT INTO sales_returns (return_no, order_id, venue_id, buyer_id, status, reason, policy_id, policy_window_days, requested_at, received_at)
+       VALUES ($1, $2, $3, $4, $5, 'NO_REASON_7_DAYS', $6, $7, $8, $9) RETURNING id`,
+      [`RT-T-${uniqueSuffix()}${uniqueSuffix()}`, orderId, order.venue_id, order.buyer_id, receivedAt ? 'RECEIVED' : 'REQUESTED', policy.id,
+       policy.window_days, requestedAt, receivedAt],
+    );
+    for (const [i, l] of lines.entries()) {
+      await this.q(
+        `INSERT INTO sales_return_lines (return_id, order_line_id, line_no, sku_id, factory_org_id, quantity, location)
+         SELECT $1, l.id, $3, l.sku_id, l.factory_org_id, $4, $5 FROM sales_order_lines l WHERE l.id = $2`,
+        [ret.id, l.orderLineId, i + 1, l.quantity, receivedAt ? 'WAREHOUSE' : null],
+      );
+    }
+    return ret.id;
+  }
+
+  /** Scan events of a label: views (or listings) at an instant, one per device hash given. */
+  async scans(labelId: string, at: Date, devices: string[], kind: 'VIEW' | 'LISTING' = 'VIEW'): Promise<void> {
+    await this.q(
+      `INSERT INTO scan_events (occurred_at, kind, label_id, code, venue_id, slot_id, sku_id, factory_org_id, device_hash, label_state, export_format)
+       SELECT $2, $3, l.id, l.code, l.venue_id, l.slot_id, l.sku_id, l.factory_org_id, md5(d), 'CURRENT', CASE WHEN $3 = 'LISTING' THEN 'JSON' END
+       FROM labels l, unnest($4::text[]) AS d WHERE l.id = $1`,
+      [labelId, at, kind, devices],
+    );
+  }
+}
+
 /** A zone with one shelf of `levels` slots (codes like ZAB3-01-1), straight in the database. */
 export async function givenShelf(t: TestApp, venueId: string, levels = 4) {
   const q = (sql: string, params: unknown[] = []) => t.dataSource.query(sql, params);

@@ -19,6 +19,7 @@ import { PricingModule } from '@xp/pricing';
 import { ScansModule } from '@xp/scans';
 import { SalesModule } from '@xp/sales';
 import { SettlementModule } from '@xp/settlement';
+import { ReportsModule } from '@xp/reports';
 import { VenuesModule } from '@xp/venues';
 import { HealthController } from './health.controller';
 
@@ -84,6 +85,7 @@ export class AppModule {
         ScansModule,
         SalesModule,
         SettlementModule,
+        ReportsModule,
         DemoModule,
       ],
       controllers: [HealthController],

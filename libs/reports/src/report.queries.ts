@@ -1,0 +1,455 @@
+import { EntityManager } from 'typeorm';
+import { addDays, startOfBusinessDay, today } from '@xp/core';
+import { Period } from './reports.rules';
+
+/**
+ * The report's reads: set-based SQL over a set of venues for one period, each answering per
+ * venue and (where a figure is not a plain sum) for the set as a whole. No access checks here:
+ * the service decides who may see which venues and which figures.
+ *
+ * Activity (scans, listings, orders, sales, returns, stock movements, devices) comes through the
+ * xp_report_*_days readers: rollups for clean days, raw rows for dirty ones (today, late
+ * arrivals), or raw rows only when `raw` is set (tests compare the two). Slots, assignments,
+ * admissions, labels and price sheets are read as they are: their figures are range arithmetic
+ * or small counts whose cost does not grow with the length of the period.
+ */
+
+/** The key of the whole set's row in a per-venue map. */
+export const TOTAL = '*';
+
+export interface QueryScope {
+  venueIds: string[];
+  /** Read every day from the raw rows (no rollups). */
+  raw: boolean;
+}
+
+export interface Flows {
+  orders: number;
+  scans: number;
+  listings: number;
+  unitsSold: number;
+  gmv: number;
+  supplyAmount: number;
+  unitsReturned: number;
+  returnedAmount: number;
+  returnedSupply: number;
+}
+
+export const NO_FLOWS: Flows = {
+  orders: 0,
+  scans: 0,
+  listings: 0,
+  unitsSold: 0,
+  gmv: 0,
+  supplyAmount: 0,
+  unitsReturned: 0,
+  returnedAmount: 0,
+  returnedSupply: 0,
+};
+
+export interface SlotTotals {
+  occupiedSlotDays: number;
+  availableSlotDays: number;
+  skusOnDisplay: number;
+}
+
+export interface FactoryCounts {
+  admitted: number;
+  active: number;
+  new: number;
+}
+
+export interface PriceSheetTotals {
+  pending: number;
+  decided: number;
+  approved: number;
+  partiallyApproved: number;
+  rejected: number;
+  medianHours: number | null;
+}
+
+export interface StockLine {
+  venueId: string;
+  skuId: string;
+  factoryOrgId: string;
+  units: number;
+}
+
+export interface SkuActivity extends Flows {
+  skuId: string;
+  factoryOrgId: string;
+}
+
+export interface FactoryActivity extends Flows {
+  factoryOrgId: string;
+}
+
+export interface SlotRow {
+  slotId: string;
+  slotCode: string;
+  zoneCode: string;
+  occupiedDays: number;
+  scans: number;
+  unitsSold: number;
+  gmv: number;
+}
+
+const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+const key = (venueId: string | null): string => venueId ?? TOTAL;
+
+const FLOW_SUMS = `sum(orders)::int AS orders, sum(scans)::int AS scans, sum(listings)::int AS listings,
+  sum(units_sold)::int AS units_sold, sum(gmv)::bigint AS gmv, sum(supply_amount)::bigint AS supply_amount,
+  sum(units_returned)::int AS units_returned, sum(returned_amount)::bigint AS returned_amount,
+  sum(returned_supply)::bigint AS returned_supply`;
+
+function flowsOf(r: Record<string, unknown>): Flows {
+  return {
+    orders: n(r.orders),
+    scans: n(r.scans),
+    listings: n(r.listings),
+    unitsSold: n(r.units_sold),
+    gmv: n(r.gmv),
+    supplyAmount: n(r.supply_amount),
+    unitsReturned: n(r.units_returned),
+    returnedAmount: n(r.returned_amount),
+    returnedSupply: n(r.returned_supply),
+  };
+}
+
+/** The instant a period ends (the start of its `to` day). */
+export function endOf(period: Period): Date {
+  return startOfBusinessDay(period.to);
+}
+
+export class ReportQueries {
+  constructor(private readonly m: EntityManager) {}
+
+  /** Occupied and available slot-days and distinct SKUs on display, per venue and in all. */
+  async slots(scope: QueryScope, p: Period, factoryOrgId?: string): Promise<Map<string, SlotTotals & { slots: number }>> {
+    const params = [scope.venueIds, p.from, p.to, factoryOrgId ?? null];
+    const [available, shown]: Record<string, unknown>[][] = await Promise.all([
+      this.m.query(
+        `SELECT venue_id, sum(upper(life) - lower(life))::int AS available
+         FROM (SELECT sl.venue_id, daterange(sl.active_from, sl.retired_on) * daterange($2::date, $3::date) AS life
+               FROM slots sl WHERE sl.venue_id = ANY($1::uuid[])) s
+         WHERE NOT isempty(life) AND $4::uuid IS NULL
+         GROUP BY GROUPING SETS ((venue_id), ())`,
+        params,
+      ),
+      this.m.query(
+        `WITH shown AS (
+           SELECT a.venue_id, a.slot_id, a.sku_id,
+                  a.period * daterange(sl.active_from, sl.retired_on) * daterange($2::date, $3::date) AS days
+           FROM slot_assignments a JOIN slots sl ON sl.id = a.slot_id
+           WHERE a.venue_id = ANY($1::uuid[]) AND a.status = 'LIVE' AND a.period && daterange($2::date, $3::date)
+             AND ($4::uuid IS NULL OR a.factory_org_id = $4))
+         SELECT venue_id, sum(upper(days) - lower(days))::int AS occupied, count(DISTINCT sku_id)::int AS skus,
+                count(DISTINCT slot_id)::int AS slots
+         FROM shown WHERE NOT isempty(days)
+         GROUP BY GROUPING SETS ((venue_id), ())`,
+        params,
+      ),
+    ]);
+    const result = new Map<string, SlotTotals & { slots: number }>();
+    const entry = (k: string) => {
+      const e = result.get(k) ?? { occupiedSlotDays: 0, availableSlotDays: 0, skusOnDisplay: 0, slots: 0 };
+      result.set(k, e);
+      return e;
+    };
+    for (const r of available) entry(key(r.venue_id as string | null)).availableSlotDays = n(r.available);
+    for (const r of shown) {
+      const e = entry(key(r.venue_id as string | null));
+      e.occupiedSlotDays = n(r.occupied);
+      e.skusOnDisplay = n(r.skus);
+      e.slots = n(r.slots);
+    }
+    return result;
+  }
+
+  /** Scans, listings, orders, sales and returns, per venue and in all. */
+  async flows(scope: QueryScope, p: Period): Promise<Map<string, Flows>> {
+    const rows: Record<string, unknown>[] = await this.m.query(
+      `SELECT venue_id, ${FLOW_SUMS}
+       FROM xp_report_venue_days($1::uuid[], $2::date, $3::date, $4)
+       GROUP BY GROUPING SETS ((venue_id), ())`,
+      [scope.venueIds, p.from, p.to, scope.raw],
+    );
+    return new Map(rows.map((r) => [key(r.venue_id as string | null), flowsOf(r)]));
+  }
+
+  /** One factory's scans, listings, orders, sales and returns per venue and in all. */
+  async factoryFlows(scope: QueryScope, p: Period, factoryOrgId: string): Promise<Map<string, Flows>> {
+    const rows: Record<string, unknown>[] = await this.m.query(
+      `SELECT venue_id, ${FLOW_SUMS}
+       FROM xp_report_factory_totals($1::uuid[], $2::date, $3::date, $4) WHERE factory_org_id = $5
+       GROUP BY GROUPING SETS ((venue_id), ())`,
+      [scope.venueIds, p.from, p.to, scope.raw, factoryOrgId],
+    );
+    return new Map(rows.map((r) => [key(r.venue_id as string | null), flowsOf(r)]));
+  }
+
+  /**
+   * Distinct devices that scanned, per venue and in all (a device at two venues counts once in
+   * all). Hash aggregation with room to work in memory: a year of a busy venue is about as many
+   * device-days as scans.
+   */
+  async devices(scope: QueryScope, p: Period): Promise<Map<string, number>> {
+    const rows: { venue_id: string | null; devices: number }[] = await this.m.transaction(async (tm) => {
+      await tm.query(`SET LOCAL work_mem = '64MB'`);
+      return tm.query(
+        `WITH seen AS MATERIALIZED (
+           SELECT DISTINCT venue_id, device FROM xp_report_device_days($1::uuid[], $2::date, $3::date, $4))
+         SELECT venue_id, count(*)::int AS devices FROM seen GROUP BY venue_id
+         UNION ALL
+         SELECT NULL, count(*)::int FROM (SELECT DISTINCT device FROM seen) d WHERE cardinality($1::uuid[]) > 1`,
+        [scope.venueIds, p.from, p.to, scope.raw],
+      );
+    });
+    const result = new Map(rows.map((r) => [key(r.venue_id), n(r.devices)]));
+    if (scope.venueIds.length === 1) result.set(TOTAL, result.get(scope.venueIds[0]) ?? 0);
+    return result;
+  }
+
+  /**
+   * Admitted (in force at the end of the period), new (first admitted during it) and active
+   * (goods on a slot on a day of the period, or units sold in it) factories.
+   */
+  async factories(scope: QueryScope, p: Period): Promise<Map<string, FactoryCounts>> {
+    const [admissions, active]: Record<string, unknown>[][] = await Promise.all([
+      this.m.query(
+        `SELECT venue_id,
+                count(DISTINCT factory_org_id) FILTER (
+                  WHERE admitted_at < $3 AND status IN ('APPROVED', 'SUSPENDED')
+                    AND NOT (status = 'SUSPENDED' AND suspended_at < $3)) AS admitted,
+                count(DISTINCT factory_org_id) FILTER (WHERE admitted_at >= $2 AND admitted_at < $3) AS new
+         FROM venue_factories
+         WHERE venue_id = ANY($1::uuid[]) AND admitted_at IS NOT NULL
+         GROUP BY GROUPING SETS ((venue_id), ())`,
+        [scope.venueIds, startOfBusinessDay(p.from), endOf(p)],
+      ),
+      this.m.query(
+        `WITH shown AS (
+           SELECT DISTINCT a.venue_id, a.factory_org_id
+           FROM slot_assignments a JOIN slots sl ON sl.id = a.slot_id
+           WHERE a.venue_id = ANY($1::uuid[]) AND a.status = 'LIVE' AND a.period && daterange($2::date, $3::date)
+             AND NOT isempty(a.period * daterange(sl.active_from, sl.retired_on) * daterange($2::date, $3::date))),
+         sold AS (
+           SELECT DISTINCT venue_id, factory_org_id
+           FROM xp_report_factory_totals($1::uuid[], $2::date, $3::date, $4) WHERE units_sold > 0),
+         active AS (SELECT * FROM shown UNION SELECT * FROM sold)
+         SELECT venue_id, count(DISTINCT factory_org_id)::int AS active
+         FROM active GROUP BY GROUPING SETS ((venue_id), ())`,
+        [scope.venueIds, p.from, p.to, scope.raw],
+      ),
+    ]);
+    const result = new Map<string, FactoryCounts>();
+    const entry = (k: string) => {
+      const e = result.get(k) ?? { admitted: 0, active: 0, new: 0 };
+      result.set(k, e);
+      return e;
+    };
+    for (const r of admissions) {
+      const e = entry(key(r.venue_id as string | null));
+      e.admitted = n(r.admitted);
+      e.new = n(r.new);
+    }
+    for (const r of active) entry(key(r.venue_id as string | null)).active = n(r.active);
+    return result;
+  }
+
+  /**
+   * Units on hand per venue × SKU at the end of the period: today's balances less what moved
+   * from then on (one statement, so both are read at one moment).
+   */
+  async stockAt(scope: QueryScope, p: Period, factoryOrgId?: string): Promise<StockLine[]> {
+    const upTo = addDays(today() > p.to ? today() : p.to, 1);
+    const rows: { venue_id: string; sku_id: string; factory_org_id: string; units: number }[] = await this.m.query(
+      `WITH bal AS (
+         SELECT venue_id, sku_id, owner_factory_org_id AS factory_org_id, sum(on_hand)::int AS on_hand
+         FROM stock_balances
+         WHERE venue_id = ANY($1::uuid[]) AND ($5::uuid IS NULL OR owner_factory_org_id = $5)
+         GROUP BY 1, 2, 3),
+       later AS (
+         SELECT venue_id, sku_id, factory_org_id, sum(stock_net)::int AS net
+         FROM xp_report_sku_days($1::uuid[], $2::date, $3::date, $4)
+         WHERE ($5::uuid IS NULL OR factory_org_id = $5)
+         GROUP BY 1, 2, 3)
+       SELECT venue_id, sku_id, factory_org_id, (COALESCE(b.on_hand, 0) - COALESCE(l.net, 0))::int AS units
+       FROM bal b FULL JOIN later l USING (venue_id, sku_id, factory_org_id)
+       WHERE COALESCE(b.on_hand, 0) - COALESCE(l.net, 0) <> 0`,
+      [scope.venueIds, p.to, upTo, scope.raw, factoryOrgId ?? null],
+    );
+    return rows.map((r) => ({ venueId: r.venue_id, skuId: r.sku_id, factoryOrgId: r.factory_org_id, units: n(r.units) }));
+  }
+
+  /** Price sheets pending at the end of the period and decided during it, with the median hours to a decision. */
+  async priceSheets(scope: QueryScope, p: Period, factoryOrgId?: string): Promise<Map<string, PriceSheetTotals>> {
+    const rows: Record<string, unknown>[] = await this.m.query(
+      `SELECT venue_id,
+              count(*) FILTER (WHERE finalized_at IS NULL OR finalized_at >= $3)::int AS pending,
+              count(*) FILTER (WHERE finalized_at >= $2 AND finalized_at < $3)::int AS decided,
+              count(*) FILTER (WHERE finalized_at >= $2 AND finalized_at < $3 AND status = 'APPROVED')::int AS approved,
+              count(*) FILTER (WHERE finalized_at >= $2 AND finalized_at < $3 AND status = 'PARTIALLY_APPROVED')::int AS partially,
+              count(*) FILTER (WHERE finalized_at >= $2 AND finalized_at < $3 AND status = 'REJECTED')::int AS rejected,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM finalized_at - submitted_at) / 3600)
+                FILTER (WHERE finalized_at >= $2 AND finalized_at < $3) AS median_hours
+       FROM price_sheets
+       WHERE venue_id = ANY($1::uuid[]) AND submitted_at IS NOT NULL AND submitted_at < $3
+         AND ($4::uuid IS NULL OR factory_org_id = $4)
+       GROUP BY GROUPING SETS ((venue_id), ())`,
+      [scope.venueIds, startOfBusinessDay(p.from), endOf(p), factoryOrgId ?? null],
+    );
+    return new Map(
+      rows.map((r) => [
+        key(r.venue_id as string | null),
+        {
+          pending: n(r.pending),
+          decided: n(r.decided),
+          approved: n(r.approved),
+          partiallyApproved: n(r.partially),
+          rejected: n(r.rejected),
+          medianHours: r.median_hours === null ? null : Number(r.median_hours),
+        },
+      ]),
+    );
+  }
+
+  /**
+   * Labels on the shelves at the end of the period (posted before it, not yet taken down) that had
+   * gone stale by then, by the instant the labels area keeps on each label (`stale_at`).
+   */
+  async staleLabels(scope: QueryScope, p: Period): Promise<Map<string, number>> {
+    const rows: { venue_id: string | null; stale: number }[] = await this.m.query(
+      `SELECT venue_id, count(*)::int AS stale
+       FROM labels
+       WHERE venue_id = ANY($1::uuid[]) AND printed_at < $2 AND posted_at < $2
+         AND (retired_at IS NULL OR retired_at >= $2) AND stale_at < $2
+       GROUP BY GROUPING SETS ((venue_id), ())`,
+      [scope.venueIds, endOf(p)],
+    );
+    return new Map(rows.map((r) => [key(r.venue_id), n(r.stale)]));
+  }
+
+  /**
+   * The top SKUs of one venue in the period: the first `n` by scans and the first `n` by GMV
+   * (ties by id), aggregated once in SQL (a busy venue has as many SKU-days as scans).
+   */
+  async topSkus(venueId: string, p: Period, raw: boolean, n: number): Promise<{ byScans: SkuActivity[]; byGmv: SkuActivity[] }> {
+    const rows: Record<string, unknown>[] = await this.m.query(
+      `WITH a AS MATERIALIZED (
+         SELECT sku_id, factory_org_id, sum(scans)::int AS scans, sum(listings)::int AS listings, sum(units_sold)::int AS units_sold,
+                sum(gmv)::bigint AS gmv, sum(supply_amount)::bigint AS supply_amount, sum(units_returned)::int AS units_returned,
+                sum(returned_amount)::bigint AS returned_amount, sum(returned_supply)::bigint AS returned_supply
+         FROM xp_report_sku_days(ARRAY[$1]::uuid[], $2::date, $3::date, $4)
+         GROUP BY sku_id, factory_org_id)
+       (SELECT 'scans' AS list, * FROM a WHERE scans > 0 ORDER BY scans DESC, sku_id LIMIT $5)
+       UNION ALL
+       (SELECT 'gmv' AS list, * FROM a WHERE gmv > 0 ORDER BY gmv DESC, sku_id LIMIT $5)`,
+      [venueId, p.from, p.to, raw, n],
+    );
+    const of = (r: Record<string, unknown>): SkuActivity => ({ skuId: String(r.sku_id), factoryOrgId: String(r.factory_org_id), ...flowsOf(r) });
+    return { byScans: rows.filter((r) => r.list === 'scans').map(of), byGmv: rows.filter((r) => r.list === 'gmv').map(of) };
+  }
+
+  /** The same as topSkus for factories. */
+  async topFactories(venueId: string, p: Period, raw: boolean, n: number): Promise<{ byScans: FactoryActivity[]; byGmv: FactoryActivity[] }> {
+    const rows: Record<string, unknown>[] = await this.m.query(
+      `WITH a AS MATERIALIZED (
+         SELECT factory_org_id, ${FLOW_SUMS}
+         FROM xp_report_factory_totals(ARRAY[$1]::uuid[], $2::date, $3::date, $4)
+         GROUP BY factory_org_id)
+       (SELECT 'scans' AS list, * FROM a WHERE scans > 0 ORDER BY scans DESC, factory_org_id LIMIT $5)
+       UNION ALL
+       (SELECT 'gmv' AS list, * FROM a WHERE gmv > 0 ORDER BY gmv DESC, factory_org_id LIMIT $5)`,
+      [venueId, p.from, p.to, raw, n],
+    );
+    const of = (r: Record<string, unknown>): FactoryActivity => ({ factoryOrgId: String(r.factory_org_id), ...flowsOf(r) });
+    return { byScans: rows.filter((r) => r.list === 'scans').map(of), byGmv: rows.filter((r) => r.list === 'gmv').map(of) };
+  }
+
+  /** Some SKUs' activity at one venue in a period (the previous-period figures of a top list). */
+  async skusActivity(venueId: string, p: Period, raw: boolean, skuIds: string[]): Promise<SkuActivity[]> {
+    if (skuIds.length === 0) return [];
+    const rows: Record<string, unknown>[] = await this.m.query(
+      `SELECT sku_id, factory_org_id, 0 AS orders, sum(scans)::int AS scans, sum(listings)::int AS listings,
+              sum(units_sold)::int AS units_sold, sum(gmv)::bigint AS gmv, sum(supply_amount)::bigint AS supply_amount,
+              sum(units_returned)::int AS units_returned, sum(returned_amount)::bigint AS returned_amount,
+              sum(returned_supply)::bigint AS returned_supply
+       FROM xp_report_sku_days(ARRAY[$1]::uuid[], $2::date, $3::date, $4) WHERE sku_id = ANY($5::uuid[])
+       GROUP BY sku_id, factory_org_id`,
+      [venueId, p.from, p.to, raw, skuIds],
+    );
+    return rows.map((r) => ({ skuId: String(r.sku_id), factoryOrgId: String(r.factory_org_id), ...flowsOf(r) }));
+  }
+
+  /** Some factories' activity at one venue in a period. */
+  async factoriesActivity(venueId: string, p: Period, raw: boolean, factoryIds: string[]): Promise<FactoryActivity[]> {
+    if (factoryIds.length === 0) return [];
+    const rows: Record<string, unknown>[] = await this.m.query(
+      `SELECT factory_org_id, ${FLOW_SUMS}
+       FROM xp_report_factory_totals(ARRAY[$1]::uuid[], $2::date, $3::date, $4) WHERE factory_org_id = ANY($5::uuid[])
+       GROUP BY factory_org_id`,
+      [venueId, p.from, p.to, raw, factoryIds],
+    );
+    return rows.map((r) => ({ factoryOrgId: String(r.factory_org_id), ...flowsOf(r) }));
+  }
+
+  /** Every slot of a venue with its occupied days, scans, and the sales of what it showed on those days. */
+  async slotRows(venueId: string, p: Period, raw: boolean): Promise<SlotRow[]> {
+    const rows: Record<string, unknown>[] = await this.m.query(
+      `WITH life AS (
+         SELECT sl.id, daterange(sl.active_from, sl.retired_on) * daterange($2::date, $3::date) AS life
+         FROM slots sl WHERE sl.venue_id = $1),
+       occupied AS (
+         SELECT l.id AS slot_id, sum(upper(a.period * l.life) - lower(a.period * l.life))::int AS days
+         FROM life l JOIN slot_assignments a ON a.slot_id = l.id AND a.status = 'LIVE' AND a.period && l.life
+         GROUP BY l.id),
+       scanned AS (
+         SELECT slot_id, sum(scans)::int AS scans
+         FROM xp_report_slot_totals(ARRAY[$1]::uuid[], $2::date, $3::date, $4) GROUP BY slot_id),
+       sold AS (
+         SELECT a.slot_id, sum(s.units_sold)::int AS units, sum(s.gmv)::bigint AS gmv
+         FROM xp_report_sku_days(ARRAY[$1]::uuid[], $2::date, $3::date, $4) s
+         JOIN slot_assignments a ON a.venue_id = $1 AND a.sku_id = s.sku_id AND a.status = 'LIVE' AND a.period @> s.day
+         JOIN slots sl ON sl.id = a.slot_id AND s.day >= sl.active_from AND (sl.retired_on IS NULL OR s.day < sl.retired_on)
+         WHERE s.units_sold > 0
+         GROUP BY a.slot_id)
+       SELECT sl.id, sl.code, z.code AS zone_code, COALESCE(o.days, 0) AS days, COALESCE(c.scans, 0) AS scans,
+              COALESCE(s.units, 0) AS units, COALESCE(s.gmv, 0) AS gmv
+       FROM slots sl JOIN zones z ON z.id = sl.zone_id
+       LEFT JOIN occupied o ON o.slot_id = sl.id
+       LEFT JOIN scanned c ON c.slot_id = sl.id
+       LEFT JOIN sold s ON s.slot_id = sl.id
+       WHERE sl.venue_id = $1
+       ORDER BY sl.code`,
+      [venueId, p.from, p.to, raw],
+    );
+    return rows.map((r) => ({
+      slotId: String(r.id),
+      slotCode: String(r.code),
+      zoneCode: String(r.zone_code),
+      occupiedDays: n(r.days),
+      scans: n(r.scans),
+      unitsSold: n(r.units),
+      gmv: n(r.gmv),
+    }));
+  }
+
+  /** Names for the lists: factories by id. */
+  async factoryNames(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; name: string }[] = await this.m.query('SELECT id, name FROM organizations WHERE id = ANY($1::uuid[])', [ids]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** Codes and titles for the lists: SKUs by id. */
+  async skuNames(ids: string[]): Promise<Map<string, { code: string; title: string }>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; code: string; title: string }[] = await this.m.query(
+      'SELECT s.id, s.code, p.title_zh AS title FROM skus s JOIN products p ON p.id = s.product_id WHERE s.id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, { code: r.code, title: r.title }]));
+  }
+}
+
