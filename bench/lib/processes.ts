@@ -1,0 +1,60 @@
+import { ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
+import type { ServerMode } from './server';
+
+const REGISTER = join(__dirname, '..', 'register.cjs');
+
+export interface ServerHandle {
+  mode: ServerMode;
+  base: string;
+  pid: number;
+  /** Statements the server has sent to PostgreSQL so far. */
+  statements(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Forks bench/lib/server.ts (the API or the bare ceilings) on a database and waits until it listens. */
+export async function startServer(mode: ServerMode, databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<ServerHandle> {
+  const child: ChildProcess = fork(join(__dirname, 'server.ts'), [], {
+    execArgv: ['-r', REGISTER],
+    env: { ...process.env, ...extraEnv, BENCH_SERVER_MODE: mode, BENCH_DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the ${mode} server did not start within 120 s`)), 120_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the ${mode} server exited with code ${code} while starting`));
+    });
+    child.on('message', (message: { type: string; port?: number }) => {
+      if (message.type === 'ready') {
+        clearTimeout(timer);
+        resolve(message.port!);
+      }
+    });
+  });
+  let nextId = 1;
+  return {
+    mode,
+    base: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    statements: () =>
+      new Promise<number>((resolve) => {
+        const id = nextId++;
+        const onMessage = (message: { type: string; id?: number; statements?: number }) => {
+          if (message.type === 'statements' && message.id === id) {
+            child.off('message', onMessage);
+            resolve(message.statements!);
+          }
+        };
+        child.on('message', onMessage);
+        child.send({ type: 'statements', id });
+      }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
