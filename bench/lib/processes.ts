@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ServerMode } from './server';
 
 const REGISTER = join(__dirname, '..', 'register.cjs');
+const PROFILES = join(__dirname, '..', 'data', 'profiles');
 
 export interface ServerHandle {
   mode: ServerMode;
@@ -16,8 +17,10 @@ export interface ServerHandle {
 /** Forks bench/lib/server.ts (the API or the bare ceilings) on a database and waits until it listens. */
 export async function startServer(mode: ServerMode, databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<ServerHandle> {
   const child: ChildProcess = fork(join(__dirname, 'server.ts'), [], {
-    execArgv: ['-r', REGISTER],
-    env: { ...process.env, ...extraEnv, BENCH_SERVER_MODE: mode, BENCH_DATABASE_URL: databaseUrl },
+    // BENCH_PROFILE=1 writes a CPU profile of each server process into bench/results/profiles.
+    execArgv: ['-r', REGISTER, ...(process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES}`] : [])],
+    // NODE_ENV=production as a deployment runs it (graphql-js, for one, checks more in development).
+    env: { ...process.env, NODE_ENV: 'production', ...extraEnv, BENCH_SERVER_MODE: mode, BENCH_DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {

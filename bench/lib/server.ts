@@ -9,6 +9,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { createDataSource, createLogger, loadConfig } from '@xp/core';
@@ -20,7 +21,13 @@ let statements = 0;
 const originalQuery = pg.Client.prototype.query;
 pg.Client.prototype.query = function countedQuery(this: pg.Client, ...args: unknown[]) {
   statements++;
-  return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
+  const out = (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
+  if (process.env.BENCH_TRACE === '1' && out instanceof Promise) {
+    const t0 = performance.now();
+    const text = typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string })?.text);
+    void out.then(() => process.stderr.write(`[sql ${(performance.now() - t0).toFixed(1)} ms] ${text.replace(/\s+/g, ' ').slice(0, 300)}\n`), () => undefined);
+  }
+  return out;
 } as typeof originalQuery;
 
 export type ServerMode = 'api' | 'bare';
@@ -107,6 +114,8 @@ async function main() {
     if (message.type === 'statements') process.send!({ type: 'statements', id: message.id, statements });
   });
   process.on('disconnect', () => process.exit(0));
+  // A normal exit, so that --cpu-prof (BENCH_PROFILE=1) writes its profile.
+  process.on('SIGTERM', () => process.exit(0));
   process.send!({ type: 'ready', port } satisfies ServerReady);
 }
 
