@@ -20,6 +20,8 @@ export interface LoadOptions {
   seconds: number;
   /** Seconds of load before measuring (JIT, pools and caches warm). */
   warmupSeconds?: number;
+  /** Called after the warm-up, just before the measured load (e.g. to read the server's CPU time). */
+  beforeMeasuring?: () => Promise<void>;
 }
 
 export interface LoadResult {
@@ -46,6 +48,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     timeout: 10,
   };
   if (options.warmupSeconds) await autocannon({ ...request, duration: options.warmupSeconds });
+  await options.beforeMeasuring?.();
   const result = await autocannon({ ...request, duration: options.seconds });
   if (result.errors || result.timeouts || result.non2xx) {
     throw new Error(`load on ${options.url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`);

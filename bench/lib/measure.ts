@@ -28,17 +28,18 @@ export function result(options: {
   scale: string;
   ceiling?: number | null;
   ceilingName?: string | null;
-  target?: Target | null;
+  /** Every target must hold for `met`. */
+  target?: Target | Target[] | null;
   note?: string;
 }): Result {
   const ceiling = options.ceiling ?? null;
   const ratio = ceiling === null ? null : ratioOf(options.value, ceiling, options.better);
-  const target = options.target ?? null;
-  let met: boolean | null = null;
-  if (target) {
+  const targets = options.target ? (Array.isArray(options.target) ? options.target : [options.target]) : [];
+  const holds = targets.map((target) => {
     const actual = target.on === 'ratio' ? ratio : options.value;
-    met = actual === null ? null : meets(actual, target);
-  }
+    return actual === null ? null : meets(actual, target);
+  });
+  const met = holds.length === 0 || holds.includes(null) ? null : holds.every(Boolean);
   return {
     name: options.name,
     value: round(options.value),
@@ -47,7 +48,7 @@ export function result(options: {
     ratio: ratio === null ? null : round(ratio),
     ceilingName: options.ceilingName ?? null,
     better: options.better,
-    target: target?.text ?? null,
+    target: targets.length ? targets.map((t) => t.text).join(' and ') : null,
     met,
     scale: options.scale,
     note: options.note,

@@ -11,6 +11,8 @@ export interface ServerHandle {
   pid: number;
   /** Statements the server has sent to PostgreSQL so far. */
   statements(): Promise<number>;
+  /** CPU time (user + system, all threads) the server process has used so far, in ms. */
+  cpuMs(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -37,22 +39,24 @@ export async function startServer(mode: ServerMode, databaseUrl: string, extraEn
     });
   });
   let nextId = 1;
+  const stats = () =>
+    new Promise<{ statements: number; cpuMicros: number }>((resolve) => {
+      const id = nextId++;
+      const onMessage = (message: { type: string; id?: number; statements?: number; cpuMicros?: number }) => {
+        if (message.type === 'statements' && message.id === id) {
+          child.off('message', onMessage);
+          resolve({ statements: message.statements!, cpuMicros: message.cpuMicros! });
+        }
+      };
+      child.on('message', onMessage);
+      child.send({ type: 'statements', id });
+    });
   return {
     mode,
     base: `http://127.0.0.1:${port}`,
     pid: child.pid!,
-    statements: () =>
-      new Promise<number>((resolve) => {
-        const id = nextId++;
-        const onMessage = (message: { type: string; id?: number; statements?: number }) => {
-          if (message.type === 'statements' && message.id === id) {
-            child.off('message', onMessage);
-            resolve(message.statements!);
-          }
-        };
-        child.on('message', onMessage);
-        child.send({ type: 'statements', id });
-      }),
+    statements: async () => (await stats()).statements,
+    cpuMs: async () => (await stats()).cpuMicros / 1000,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

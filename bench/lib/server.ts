@@ -111,7 +111,10 @@ async function main() {
   const url = process.env.BENCH_DATABASE_URL!;
   const port = mode === 'api' ? await startApi(url) : await startBare(url);
   process.on('message', (message: { type: string; id: number }) => {
-    if (message.type === 'statements') process.send!({ type: 'statements', id: message.id, statements });
+    if (message.type === 'statements') {
+      const cpu = process.cpuUsage();
+      process.send!({ type: 'statements', id: message.id, statements, cpuMicros: cpu.user + cpu.system });
+    }
   });
   process.on('disconnect', () => process.exit(0));
   // A normal exit, so that --cpu-prof (BENCH_PROFILE=1) writes its profile.

@@ -112,6 +112,7 @@ export const slotListMeasure: Measure = {
       const apiStatements = await statementsPerRequest(api, post(api, s));
       const bareStatements = await statementsPerRequest(bare, () => fetch(s.bareUrl).then((r) => r.arrayBuffer()));
       const headers = { authorization: `Bearer ${s.token}` };
+      let apiCpu = 0;
       const apiLoad = await load({
         url: `${api.base}/graphql`,
         method: 'POST',
@@ -120,10 +121,22 @@ export const slotListMeasure: Measure = {
         connections: CONNECTIONS,
         seconds: ctx.loadSeconds,
         warmupSeconds: ctx.warmupSeconds,
+        beforeMeasuring: async () => void (apiCpu = await api.cpuMs()),
       });
-      const bareLoad = await load({ url: s.bareUrl, connections: CONNECTIONS, seconds: ctx.loadSeconds, warmupSeconds: ctx.warmupSeconds });
+      apiCpu = ((await api.cpuMs()) - apiCpu) / apiLoad.total;
+      let bareCpu = 0;
+      const bareLoad = await load({
+        url: s.bareUrl,
+        connections: CONNECTIONS,
+        seconds: ctx.loadSeconds,
+        warmupSeconds: ctx.warmupSeconds,
+        beforeMeasuring: async () => void (bareCpu = await bare.cpuMs()),
+      });
+      bareCpu = ((await bare.cpuMs()) - bareCpu) / bareLoad.total;
       ctx.log(`slot list: API ${apiLoad.requestsPerSecond.toFixed(0)} req/s, ceiling ${bareLoad.requestsPerSecond.toFixed(0)} req/s`);
-      const note = `${CONNECTIONS} connections, ${ctx.loadSeconds} s; ${total} assignments in force at the venue`;
+      const note =
+        `${CONNECTIONS} connections, ${ctx.loadSeconds} s; ${total} assignments in force at the venue; ` +
+        `server CPU per request ${apiCpu.toFixed(1)} ms (API) vs ${bareCpu.toFixed(1)} ms (ceiling)`;
       return [
         result({
           name: 'slot list (100, GraphQL): throughput',
