@@ -9,14 +9,14 @@ const FOCUS = ['全品类', '小商品', '五金工具', '3C数码', '美妆个�
 
 /**
  * Helpers of the generator (deterministic pseudo-random numbers, check characters) and its
- * numbering tables live in the schema `bench` of the bench database, never in the app's tables.
+ * numbering tables live in the schema `bench` of the bench database (created with its table of
+ * steps done), never in the app's tables.
  */
 export function helpersStep(params: DatasetParams): Step {
   return {
     name: 'helpers',
     async run({ client }) {
       await client.query(`
-        CREATE SCHEMA bench;
         -- deterministic pseudo-random non-negative integer for (seed, salt)
         CREATE FUNCTION bench.rnd(seed bigint, salt int) RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
           $$ SELECT abs(hashint8(seed * 1000003 + salt) % 2147483647) $$;

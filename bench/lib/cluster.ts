@@ -9,10 +9,6 @@ import { canonicalJson, DatasetParams, paramsFor, paramsHash, ScaleName } from '
 
 export const BENCH_DATA_DIR = join(__dirname, '..', 'data');
 
-export function migrationNames(): string[] {
-  return MIGRATIONS.map((m) => m.name);
-}
-
 /**
  * The bench's own PostgreSQL: the same embedded binaries and settings as `npm start`, in
  * bench/data (never the user's .data), one database per scale. Only max_wal_size is raised
@@ -66,54 +62,58 @@ async function storedHash(url: string): Promise<{ hash: string; seconds: number 
 }
 
 /**
- * The dataset of a scale: reused when the stored parameters hash matches (generator version,
- * migrations and sizes included), otherwise the database is dropped, migrated and generated.
+ * The dataset of a scale. Reused when the stored parameters hash matches: pending migrations
+ * are applied to it (as on a deployed database) and the steps of tables that appeared with them
+ * run. Otherwise the database is dropped, migrated and generated from scratch.
  */
 export async function prepareDataset(pg: EmbeddedPostgres, scale: ScaleName, log: (line: string) => void, force = false): Promise<Dataset> {
-  const params = paramsFor(scale, migrationNames());
+  const params = paramsFor(scale);
   const hash = paramsHash(params);
   const name = databaseFor(scale);
   const url = pg.urlFor(name);
   const stored = await storedHash(url);
-  if (!force && stored?.hash === hash) {
+  const reused = !force && stored?.hash === hash;
+  if (reused) {
     log(`dataset ${scale}: reusing ${name} (parameters unchanged, ${hash.slice(0, 12)})`);
-    return { scale, url, params, hash, reused: true, generatedSeconds: stored.seconds };
+  } else {
+    log(`dataset ${scale}: ${stored ? 'parameters changed' : 'none yet'}; generating ${name} from scratch`);
+    const admin = new Client({ connectionString: pg.urlFor('postgres') });
+    await admin.connect();
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    } finally {
+      await admin.end();
+    }
+    await ensureDatabase(pg.urlFor('postgres'), name);
   }
-  log(`dataset ${scale}: ${stored ? 'parameters changed' : 'none yet'}; generating ${name} from scratch`);
-  const admin = new Client({ connectionString: pg.urlFor('postgres') });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-  await ensureDatabase(pg.urlFor('postgres'), name);
   const started = performance.now();
   const dataSource = createDataSource({ url, entities: ENTITIES, migrations: MIGRATIONS, poolSize: 2, applicationName: 'xuanpin-bench' });
   await dataSource.initialize();
   try {
-    await runMigrations(dataSource);
+    const applied = await runMigrations(dataSource);
+    if (applied.length) log(`dataset ${scale}: applied migrations ${applied.join(', ')}`);
   } finally {
     await dataSource.destroy();
   }
   const client = new Client({ connectionString: url, options: '-c TimeZone=Asia/Shanghai', application_name: 'xuanpin-bench-generate' });
   await client.connect();
-  let generation: GenerationReport;
   try {
-    generation = await generateDataset(client, params, log);
+    const generation = await generateDataset(client, params, log);
     const seconds = (performance.now() - started) / 1000;
-    await client.query(
-      `CREATE TABLE bench.dataset (params_hash text NOT NULL, params jsonb NOT NULL, generated_at timestamptz NOT NULL DEFAULT now(),
-                                   seconds numeric NOT NULL, steps jsonb NOT NULL, complete boolean NOT NULL)`,
-    );
-    await client.query(`INSERT INTO bench.dataset VALUES ($1, $2, now(), $3, $4, true)`, [
-      hash,
-      canonicalJson(params),
-      seconds.toFixed(1),
-      JSON.stringify(generation),
-    ]);
-    log(`dataset ${scale}: generated in ${seconds.toFixed(0)} s`);
-    return { scale, url, params, hash, reused: false, generation, generatedSeconds: seconds };
+    if (!reused) {
+      await client.query(
+        `CREATE TABLE bench.dataset (params_hash text NOT NULL, params jsonb NOT NULL, generated_at timestamptz NOT NULL DEFAULT now(),
+                                     seconds numeric NOT NULL, complete boolean NOT NULL)`,
+      );
+      await client.query(`INSERT INTO bench.dataset VALUES ($1, $2, now(), $3, true)`, [hash, canonicalJson(params), seconds.toFixed(1)]);
+      log(`dataset ${scale}: generated in ${seconds.toFixed(0)} s`);
+      return { scale, url, params, hash, reused, generation, generatedSeconds: seconds };
+    }
+    if (generation.steps.length) {
+      await client.query('UPDATE bench.dataset SET seconds = seconds + $1', [seconds.toFixed(1)]);
+      log(`dataset ${scale}: new steps generated in ${seconds.toFixed(0)} s`);
+    }
+    return { scale, url, params, hash, reused, generation, generatedSeconds: stored!.seconds + (generation.steps.length ? seconds : 0) };
   } finally {
     await client.end();
   }

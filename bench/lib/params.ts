@@ -4,15 +4,14 @@ import { createHash } from 'node:crypto';
 export type ScaleName = 'full' | 'small';
 
 /**
- * What the generated dataset holds. Every figure here (and the generator's version and the
- * schema's migrations) goes into the parameters hash: a dataset whose hash matches is reused.
+ * What the generated dataset holds. Every figure here and the generator's version go into the
+ * parameters hash: a dataset whose hash matches is reused (migrations added since are applied to
+ * it, and the generation steps of the tables they bring run then).
  */
 export interface DatasetParams {
   scale: ScaleName;
-  /** Bumped whenever the generator's SQL changes what it writes. */
+  /** Bumped whenever the generator's SQL changes what it writes (new steps for new tables need no bump). */
   generatorVersion: number;
-  /** The migrations applied before generating (a schema change means a new dataset). */
-  migrations: string[];
   venues: number;
   factories: number;
   /** Share of factories admitted to a second venue, in percent. */
@@ -59,14 +58,13 @@ export function scaleFromEnv(value: string | undefined): ScaleName {
  * The dataset for a scale. At 1/100 a national network keeps two venues (so the list of 100
  * slots still has 100 slots at a venue); everything else divides by 100.
  */
-export function paramsFor(scale: ScaleName, migrations: string[]): DatasetParams {
+export function paramsFor(scale: ScaleName): DatasetParams {
   const divisor = scale === 'full' ? 1 : 100;
   const venues = Math.max(2, Math.round(FULL.venues / divisor));
   const factories = FULL.factories / divisor;
   return {
     scale,
     generatorVersion: GENERATOR_VERSION,
-    migrations: [...migrations],
     venues,
     factories,
     secondVenuePercent: 20,
