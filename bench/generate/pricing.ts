@@ -1,5 +1,5 @@
 import { DatasetParams } from '../lib/params';
-import { Step } from './sql';
+import { Step, withPlainIndexesDeferred } from './sql';
 
 /**
  * Two years of price versions, through the workflow the triggers allow: every admission gets
@@ -26,38 +26,43 @@ export function pricingStep(params: DatasetParams): Step {
           SELECT id, venue_id, factory_id, q + 1, effective_from, 'DRAFT', factory_admin_id, submitted_at - interval '1 hour', submitted_at - interval '1 hour'
           FROM bench.sheets;
       `);
-      await client.query(`
-        INSERT INTO price_sheet_lines (sheet_id, venue_id, factory_org_id, effective_from, line_no, sku_id,
-                                       tier_quantities, supply_prices, retail_price)
-          SELECT sh.id, sh.venue_id, sh.factory_id, sh.effective_from,
-                 row_number() OVER (PARTITION BY sh.id ORDER BY s.gn), s.id,
-                 ARRAY[s.moq, s.moq * 5, s.moq * 20],
-                 ARRAY[b.price, b.price * 96 / 100, b.price * 92 / 100],
-                 b.price * 2
-          FROM bench.sheets sh
-          JOIN bench.skus s ON s.fn = sh.fn AND (sh.q = 0 OR (s.gn + sh.q) % ${every} = 0)
-          CROSS JOIN LATERAL (SELECT ((300 + bench.rnd(s.gn, 11) % 30000) * (100 + 2 * sh.q) / 100)::bigint AS price) AS b;
-      `);
-      log('  lines inserted as drafts; submitting');
-      await client.query(`
-        UPDATE price_sheets p SET status = 'SUBMITTED', submitted_at = s.submitted_at, submitted_by = s.factory_admin_id,
-                                  updated_at = s.submitted_at, version = 2
-          FROM bench.sheets s WHERE s.id = p.id;
-      `);
-      log('  approving lines in approval order');
-      await client.query(`
-        UPDATE price_sheet_lines l SET decision = 'APPROVED',
-               wholesale_prices = ARRAY[l.supply_prices[1] * 118 / 100, l.supply_prices[1] * 113 / 100, l.supply_prices[1] * 108 / 100],
-               approved_at = o.approved_at, approval_seq = o.seq
-          FROM (SELECT l2.id, s.submitted_at + interval '1 day' AS approved_at,
-                       row_number() OVER (ORDER BY s.submitted_at, l2.sheet_id, l2.line_no) AS seq
-                FROM price_sheet_lines l2 JOIN bench.sheets s ON s.id = l2.sheet_id) AS o
-          WHERE o.id = l.id;
-        SELECT setval('price_version_seq', (SELECT max(approval_seq) FROM price_sheet_lines));
-        UPDATE price_sheets p SET status = 'APPROVED', reviewed_by = s.reviewer_id, reviewed_at = s.submitted_at + interval '1 day',
-                                  finalized_at = s.submitted_at + interval '1 day', updated_at = s.submitted_at + interval '1 day', version = 3
-          FROM bench.sheets s WHERE s.id = p.id;
-      `);
+      // The lines' plain indexes (the price lookup, by SKU) are built once after the load and the
+      // approval update; their unique keys stay and check every row.
+      await withPlainIndexesDeferred(client, 'price_sheet_lines', async () => {
+        await client.query(`
+          INSERT INTO price_sheet_lines (sheet_id, venue_id, factory_org_id, effective_from, line_no, sku_id,
+                                         tier_quantities, supply_prices, retail_price)
+            SELECT sh.id, sh.venue_id, sh.factory_id, sh.effective_from,
+                   row_number() OVER (PARTITION BY sh.id ORDER BY s.gn), s.id,
+                   ARRAY[s.moq, s.moq * 5, s.moq * 20],
+                   ARRAY[b.price, b.price * 96 / 100, b.price * 92 / 100],
+                   b.price * 2
+            FROM bench.sheets sh
+            JOIN bench.skus s ON s.fn = sh.fn AND (sh.q = 0 OR (s.gn + sh.q) % ${every} = 0)
+            CROSS JOIN LATERAL (SELECT ((300 + bench.rnd(s.gn, 11) % 30000) * (100 + 2 * sh.q) / 100)::bigint AS price) AS b;
+        `);
+        log('  lines inserted as drafts; submitting');
+        await client.query(`
+          UPDATE price_sheets p SET status = 'SUBMITTED', submitted_at = s.submitted_at, submitted_by = s.factory_admin_id,
+                                    updated_at = s.submitted_at, version = 2
+            FROM bench.sheets s WHERE s.id = p.id;
+        `);
+        log('  approving lines in approval order');
+        await client.query(`
+          UPDATE price_sheet_lines l SET decision = 'APPROVED',
+                 wholesale_prices = ARRAY[l.supply_prices[1] * 118 / 100, l.supply_prices[1] * 113 / 100, l.supply_prices[1] * 108 / 100],
+                 approved_at = o.approved_at, approval_seq = o.seq
+            FROM (SELECT l2.id, s.submitted_at + interval '1 day' AS approved_at,
+                         row_number() OVER (ORDER BY s.submitted_at, l2.sheet_id, l2.line_no) AS seq
+                  FROM price_sheet_lines l2 JOIN bench.sheets s ON s.id = l2.sheet_id) AS o
+            WHERE o.id = l.id;
+          SELECT setval('price_version_seq', (SELECT max(approval_seq) FROM price_sheet_lines));
+          UPDATE price_sheets p SET status = 'APPROVED', reviewed_by = s.reviewer_id, reviewed_at = s.submitted_at + interval '1 day',
+                                    finalized_at = s.submitted_at + interval '1 day', updated_at = s.submitted_at + interval '1 day', version = 3
+            FROM bench.sheets s WHERE s.id = p.id;
+        `);
+        log('  building the price lookup indexes');
+      });
     },
   };
 }

@@ -8,7 +8,19 @@ import { startupMeasure } from './startup';
 export const MEASURES: Measure[] = [slotListMeasure, labelsMeasure, importsMeasure, startupMeasure, slotListGrowthMeasure];
 
 /**
- * Measures whose code is not on this branch yet. When an area lands, its measure moves into
- * MEASURES (a file in bench/measures exporting a Measure; `requires` names its tables).
+ * Measures whose code is not on this branch yet: listed as pending in the table. When an area
+ * lands, its measure becomes a file in bench/measures exporting a Measure (`requires` names its
+ * tables, so a branch without them lists it as pending again) and joins MEASURES; its data
+ * becomes a generation step in bench/generate (`requires` likewise).
+ *
+ * REPORTS HOOK: the reports area adds `reportsMeasure` in bench/measures/reports.ts: a year's
+ * venueReport and a regionReport through the API, cold (after DISCARD ALL / a fresh server) and
+ * warm, in ms, with the hand-written aggregate as ceiling and the target below; and its growth
+ * from 1/100 to 1/10 like slotListGrowthMeasure.
  */
-export const PENDING_MEASURES: PendingMeasure[] = [];
+export const PENDING_MEASURES: PendingMeasure[] = [
+  { name: 'scan page: req/s, p50/p99 at 50 connections', waitsFor: 'the scans area (scan page, scan events)', target: '≥ 60 % of the ceiling, p99 < 25 ms' },
+  { name: 'fifty buyers ordering the last units of one SKU; 200 SKUs in parallel', waitsFor: 'the sales area (orders)', target: 'oversell 0' },
+  { name: "reports: a year's venue report and a region report, cold and warm", waitsFor: 'the reports area', target: 'year venue report < 100 ms' },
+  { name: 'growth: scans and reports at 1/100 and 1/10', waitsFor: 'the scans and reports areas', target: 'flat or near-linear' },
+];
