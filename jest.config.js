@@ -50,6 +50,9 @@ const consoleSwc = [
 ];
 
 module.exports = {
+  // jest-circus reads the timeout from the global config only (a project's testTimeout is
+  // ignored): the first e2e file builds the template database in its beforeAll.
+  testTimeout: 60_000,
   projects: [
     {
       ...common,

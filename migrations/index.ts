@@ -5,6 +5,7 @@ import { Pricing1764200000000 } from './1764200000000-Pricing';
 import { Showroom1764300000000 } from './1764300000000-Showroom';
 import { Stock1764500000000 } from './1764500000000-Stock';
 import { LabelTemplates1764600000000 } from './1764600000000-LabelTemplates';
+import { LabelsScans1764800000000 } from './1764800000000-LabelsScans';
 
 /** Every migration, in timestamp order (one per line). The schema changes only through these. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Showroom1764300000000,
   Stock1764500000000,
   LabelTemplates1764600000000,
+  LabelsScans1764800000000,
 ];

@@ -73,4 +73,5 @@ echo "$codes" | grep -q BACKUP-1 || fail "the restored database lacks the row ta
 echo "$codes" | grep -q AFTER-BACKUP && fail "the restored database has a row made after the backup"
 stop
 rm -rf "$DATA_DIR"
-echo "ops tests passed: backup while running, restore refused while running, recovery after PostgreSQL was killed, restore round trip"
+node scripts/crash-test.mjs || fail "crash test"
+echo "ops tests passed: backup while running, restore refused while running, recovery after PostgreSQL was killed, restore round trip, SIGKILL mid-import"

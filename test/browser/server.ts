@@ -1,11 +1,13 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
-const STATE_FILE = join(tmpdir(), 'xuanpin-browser-tests.json');
+// One state file per checkout: two worktrees running their browser tests at once each find their own server.
+const STATE_FILE = join(tmpdir(), `xuanpin-browser-tests-${createHash('sha1').update(ROOT).digest('hex').slice(0, 10)}.json`);
 
 export interface ServerState {
   baseUrl: string;

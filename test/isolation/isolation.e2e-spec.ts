@@ -222,6 +222,22 @@ describe('tenant isolation across the whole API', () => {
     expect(await t.count('audit_events')).toBe(auditBefore);
   });
 
+  it.each(roles)("answers 404 to %s for the other tenant's label file (GET /api/label-jobs/:id/file)", async (role) => {
+    const token = await t.tokenFor(role);
+    const res = await t.http().get(`/api/label-jobs/${universe.labelPrintJob}/file`).set('authorization', `Bearer ${token}`);
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toContain('application/json');
+    expect(res.body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('answers 401 to an anonymous caller for a label file, and the file to platform staff (it is real)', async () => {
+    expect((await t.http().get(`/api/label-jobs/${universe.labelPrintJob}/file`)).status).toBe(401);
+    const token = await t.tokenFor('platformAdmin');
+    const res = await t.http().get(`/api/label-jobs/${universe.labelPrintJob}/file`).set('authorization', `Bearer ${token}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+  });
+
   it('lets platform staff reach the other tenant (the universe is real)', async () => {
     const { venue } = await t.ok('query($id: ID!) { venue(id: $id) { id } }', { id: universe.venue }, 'platformAdmin');
     expect(venue.id).toBe(universe.venue);

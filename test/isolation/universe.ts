@@ -1,4 +1,5 @@
 import { OrganizationKind, Role } from '@xp/core';
+import { tinyPdf } from '@xp/factories';
 import { Given, GivenPricing } from '../support/given';
 import { TestApp } from '../support/test-app';
 
@@ -70,6 +71,44 @@ export async function buildUniverse(t: TestApp): Promise<Universe> {
     { status: 'SUBMITTED' },
   );
 
+  // Labels: the venue's own template, a printed label (on a slot showing a priced SKU) with its
+  // job and file, and a verify walk.
+  const labelTemplate = await given.labelTemplate({ venueId: venue.id });
+  const pricedSku = await given.sku(factory.id, { productId: product.id });
+  const pricedSheet = await new GivenPricing(t).priceSheet(venue.id, factory.id, [{ skuId: pricedSku.id, tiers: [[1, 900]], retail: 1500 }], {
+    at: new Date(Date.now() - 60_000),
+  });
+  const [{ id: labelSlot }] = await q(
+    `INSERT INTO slots (venue_id, zone_id, shelf_id, level, code) VALUES ($1, $2, $3, 2, 'Q-01-2') RETURNING id`,
+    [venue.id, zone, shelf],
+  );
+  const [{ id: labelAssignment }] = await q(
+    `INSERT INTO slot_assignments (venue_id, slot_id, sku_id, factory_org_id, period)
+     VALUES ($1, $2, $3, $4, daterange(current_date - 1, NULL, '[)')) RETURNING id`,
+    [venue.id, labelSlot, pricedSku.id, factory.id],
+  );
+  const [{ id: labelPrintJob }] = await q(
+    `INSERT INTO label_print_jobs (venue_id, template_id, format, selection) VALUES ($1, $2, 'PDF', '{}') RETURNING id`,
+    [venue.id, labelTemplate.id],
+  );
+  const [{ id: label }] = await q(
+    `INSERT INTO labels (code, venue_id, job_id, template_id, slot_id, assignment_id, sku_id, factory_org_id, price_version_id)
+     VALUES ('QQQQ00000001', $1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [venue.id, labelPrintJob, labelTemplate.id, labelSlot, labelAssignment, pricedSku.id, factory.id, pricedSheet.lineIds[0]],
+  );
+  const file = tinyPdf('isolated labels');
+  await q('INSERT INTO label_print_job_files (job_id, content) VALUES ($1, $2)', [labelPrintJob, file]);
+  await q(
+    `UPDATE label_print_jobs SET status = 'DONE', label_count = 1, page_count = 1, mime_type = 'application/pdf',
+            file_name = 'isolated.pdf', file_size = $2, file_sha256 = repeat('a', 64), finished_at = now() WHERE id = $1`,
+    [labelPrintJob, file.length],
+  );
+  const [{ id: labelWalk }] = await q(`INSERT INTO label_walks (venue_id, shelf_id, started_by) VALUES ($1, $2, $3) RETURNING id`, [
+    venue.id,
+    shelf,
+    user.id,
+  ]);
+
   return {
     region: region.id,
     government: government.id,
@@ -92,6 +131,10 @@ export async function buildUniverse(t: TestApp): Promise<Universe> {
     stockCount,
     priceSheet: priceSheet.id,
     priceSheetLine: priceSheet.lineIds[0],
+    labelTemplate: labelTemplate.id,
+    labelPrintJob,
+    label,
+    labelWalk,
   };
 }
 
@@ -131,6 +174,10 @@ const BY_ARGUMENT: Record<string, string> = {
   referenceId: 'consignmentReceipt',
   countId: 'stockCount',
   lineId: 'priceSheetLine',
+  templateId: 'labelTemplate',
+  jobId: 'labelPrintJob',
+  labelId: 'label',
+  walkId: 'labelWalk',
 };
 
 const BY_OPERATION: Record<string, string> = {
@@ -147,6 +194,9 @@ const BY_OPERATION: Record<string, string> = {
   submitPriceSheet: 'priceSheet',
   reviewPriceSheet: 'priceSheet',
   decidePriceFloors: 'priceSheet',
+  labelPrintJob: 'labelPrintJob',
+  label: 'label',
+  labelWalk: 'labelWalk',
 };
 
 /** For a bare `id`: the operation's object (`slotAssignment(id)`), or its name without the verb (`reviewBrand` → brand). */

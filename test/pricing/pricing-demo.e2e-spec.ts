@@ -40,6 +40,8 @@ describe('the pricing demo', () => {
     expect(sheets).toEqual([
       { status: 'APPROVED', past: true },
       { status: 'SUBMITTED', past: false },
+      // the labels part: factory A repriced one SKU three days ago, so a printed label went stale
+      { status: 'APPROVED', past: true },
     ]);
     const floors = await t.dataSource.query(
       `SELECT u.email FROM price_sheet_lines l JOIN price_sheets s ON s.id = l.sheet_id JOIN users u ON u.id = l.floor_decided_by

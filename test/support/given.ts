@@ -306,3 +306,35 @@ export class GivenPricing {
     return { id: sheet.id as string, versionNo: sheet.version_no as number, lineIds, effectiveFrom };
   }
 }
+
+/** A zone with one shelf of `levels` slots (codes like ZAB3-01-1), straight in the database. */
+export async function givenShelf(t: TestApp, venueId: string, levels = 4) {
+  const q = (sql: string, params: unknown[] = []) => t.dataSource.query(sql, params);
+  const zoneCode = `Z${uniqueSuffix().replace(/[^A-Z0-9]/g, '').slice(0, 3)}`;
+  const [{ id: zoneId }] = await q(`INSERT INTO zones (venue_id, code, name) VALUES ($1, $2, '测试区') RETURNING id`, [venueId, zoneCode]);
+  const [{ id: shelfId }] = await q(`INSERT INTO shelves (venue_id, zone_id, number, code) VALUES ($1, $2, 1, $3) RETURNING id`, [
+    venueId,
+    zoneId,
+    `${zoneCode}-01`,
+  ]);
+  const slots: { id: string; code: string }[] = [];
+  for (let level = 1; level <= levels; level++) {
+    const [slot] = await q(
+      `INSERT INTO slots (venue_id, zone_id, shelf_id, level, code, active_from) VALUES ($1, $2, $3, $4, $5, current_date - 30) RETURNING id, code`,
+      [venueId, zoneId, shelfId, level, `${zoneCode}-01-${level}`],
+    );
+    slots.push(slot);
+  }
+  return { zoneId, zoneCode, shelfId, shelfCode: `${zoneCode}-01`, slots };
+}
+
+/** A live slot assignment from `fromDaysAgo` days ago (open-ended unless `toDaysAhead`), straight in the database. */
+export async function givenAssignment(t: TestApp, venueId: string, slotId: string, skuId: string, options: { fromDaysAgo?: number; toDaysAhead?: number } = {}) {
+  const [{ id }] = await t.dataSource.query(
+    `INSERT INTO slot_assignments (venue_id, slot_id, sku_id, factory_org_id, period)
+     SELECT $1, $2, $3, s.factory_org_id, daterange(current_date - $4::int, current_date + $5::int, '[)') FROM skus s WHERE s.id = $3
+     RETURNING id`,
+    [venueId, slotId, skuId, options.fromDaysAgo ?? 1, options.toDaysAhead ?? null],
+  );
+  return id as string;
+}

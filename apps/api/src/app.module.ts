@@ -17,6 +17,7 @@ import { StockModule } from '@xp/stock';
 import { LabelsModule } from '@xp/labels';
 import { FactoriesModule } from '@xp/factories';
 import { PricingModule } from '@xp/pricing';
+import { ScansModule } from '@xp/scans';
 import { VenuesModule } from '@xp/venues';
 import { HealthController } from './health.controller';
 
@@ -81,6 +82,7 @@ export class AppModule {
         FactoriesModule,
         CatalogModule,
         PricingModule,
+        ScansModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, NestPinoLogger, RequestContext } from '@xp/core';
 import { AppModule } from './app.module';
 import { serveConsole } from './console.static';
+import { secure } from './security';
 
 export interface CreateAppOptions {
   config: AppConfig;
@@ -35,6 +36,7 @@ export async function createApp({ config, dataSource, logger }: CreateAppOptions
     request.xpContext = new RequestContext(dataSource, { requestId: String(request.id), ip: request.ip });
     void reply.header('x-request-id', request.id);
   });
+  await secure(app, config);
   await serveConsole(app, config.consoleDir);
   await app.init();
   return app;

@@ -9,6 +9,8 @@ import { Home } from './home/Home';
 import { currentLocale, i18nProvider, translate } from './i18n';
 import { XpLayout } from './layout/Layout';
 import { LoginPage } from './login/LoginPage';
+import { PAGES } from './pages';
+import { RegisterPage } from './register/RegisterPage';
 import { QUERIES, RESOURCES } from './resources';
 import { theme } from './theme';
 
@@ -37,6 +39,9 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
+    <CustomRoutes noLayout>
+      <Route path="/register" element={<RegisterPage />} />
+    </CustomRoutes>
     {(permissions: Permissions) => (
       <>
         {resourcesFor(RESOURCES, permissions).map((r) => {
@@ -56,6 +61,9 @@ export const App = () => (
         })}
         <CustomRoutes>
           <Route path="/account" element={<AccountPage />} />
+          {PAGES.map((p) => (
+            <Route key={p.path} path={p.path} element={<p.component />} />
+          ))}
         </CustomRoutes>
       </>
     )}

@@ -16,6 +16,7 @@ const SESSION_INVALID = 'Your session has expired or is no longer valid. Please 
 export class AccessService {
   private readonly loginLimiter: RateLimiterMemory;
   private readonly loginAddressLimiter: RateLimiterMemory;
+  private readonly publicLimiter: RateLimiterMemory;
 
   constructor(
     private readonly tokens: TokenService,
@@ -28,6 +29,12 @@ export class AccessService {
       points: config.loginRateLimit * 5,
       duration: 60,
     });
+    this.publicLimiter = new RateLimiterMemory({ keyPrefix: 'public', points: config.publicRateLimit, duration: 60 });
+  }
+
+  /** Public GraphQL operations (registration…) are limited per client address: RATE_LIMITED beyond. */
+  async consumePublic(ctx: RequestContext): Promise<void> {
+    await this.consume(this.publicLimiter, ctx.ip ?? 'unknown', 'Too many requests from your address');
   }
 
   /**
@@ -54,13 +61,13 @@ export class AccessService {
     return { accessToken, expiresAt, user };
   }
 
-  private async consume(limiter: RateLimiterMemory, key: string): Promise<void> {
+  private async consume(limiter: RateLimiterMemory, key: string, what = 'Too many sign-in attempts'): Promise<void> {
     try {
       await limiter.consume(key);
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) {
         const seconds = Math.ceil(rejection.msBeforeNext / 1000);
-        throw new DomainError(ErrorCode.RATE_LIMITED, `Too many sign-in attempts. Please wait ${seconds} seconds.`, {
+        throw new DomainError(ErrorCode.RATE_LIMITED, `${what}. Please wait ${seconds} seconds.`, {
           retryAfterSeconds: seconds,
         });
       }

@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { GqlContextType } from '@nestjs/graphql';
 import { ACCESS_METADATA, AccessRule, DomainError, hasAnyRole, requestContextOf, requestOf } from '@xp/core';
 import { AccessService } from './access.service';
 
@@ -25,8 +26,15 @@ export class AuthGuard implements CanActivate {
       this.logger.error(`${execution.getClass().name}.${execution.getHandler().name} declares no access rule`);
       throw DomainError.forbidden();
     }
-    if (rule.kind === 'public') return true;
     const ctx = requestContextOf(execution);
+    if (rule.kind === 'public') {
+      // Public GraphQL operations (registration) are rate-limited per address; sign-in has its own
+      // limits, and the scan page its own route limits.
+      if (execution.getType<GqlContextType>() === 'graphql' && execution.getHandler().name !== 'login') {
+        await this.access.consumePublic(ctx);
+      }
+      return true;
+    }
     if (!ctx.principal) {
       const header = requestOf(execution).headers.authorization;
       const token = typeof header === 'string' && /^Bearer\s+/i.test(header) ? header.replace(/^Bearer\s+/i, '').trim() : '';

@@ -1,15 +1,16 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EventBus, RequestContext, runInTransaction } from '@xp/core';
+import { AppConfig, APP_CONFIG, EventBus, RequestContext, runInTransaction } from '@xp/core';
 import { DemoPart, DemoRefs } from './demo.types';
 import { factoriesPart } from './parts/factories';
+import { labelsPart } from './parts/labels';
 import { partiesPart } from './parts/parties';
 import { pricingPart } from './parts/pricing';
 import { showroomPart } from './parts/showroom';
 import { stockPart } from './parts/stock';
 
 /** The demo's parts in the order they build on each other. Each area appends its own. */
-export const DEMO_PARTS: DemoPart[] = [partiesPart, factoriesPart, pricingPart, showroomPart, stockPart];
+export const DEMO_PARTS: DemoPart[] = [partiesPart, factoriesPart, pricingPart, showroomPart, stockPart, labelsPart];
 
 @Injectable()
 export class DemoSeeder {
@@ -18,6 +19,7 @@ export class DemoSeeder {
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: EventBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Loads the demo into an empty database (no organizations yet); does nothing otherwise. */
@@ -25,7 +27,8 @@ export class DemoSeeder {
     const [{ count }] = await this.dataSource.query('SELECT count(*)::int AS count FROM organizations');
     if (count > 0) return false;
     const ctx = RequestContext.system(this.dataSource);
-    const refs: DemoRefs = {};
+    // The address printed in the demo labels' QR codes.
+    const refs: DemoRefs = { 'config.publicBaseUrl': this.config.publicBaseUrl };
     await runInTransaction(ctx, {}, async () => {
       for (const part of DEMO_PARTS) {
         this.logger.log(`Loading demo data: ${part.name}`);

@@ -1,10 +1,24 @@
 export * from './dto/label-templates.dto';
+export * from './dto/print-jobs.dto';
+export * from './dto/walks.dto';
 export * from './entities/label-template.entity';
+export * from './entities/label.entity';
+export * from './entities/label-print-job.entity';
+export * from './entities/label-walk.entity';
 export * from './label-renderer';
 export * from './label-templates.service';
+export * from './label-walks.service';
+export * from './labels.access';
 export * from './labels.module';
 export * from './labels.rules';
+export * from './print-jobs.service';
+export * from './print.rules';
+export * from './printed-labels.service';
 export * from './render';
+export * from './staleness.service';
 
+import { Label } from './entities/label.entity';
+import { LabelPrintJob, LabelPrintJobFile } from './entities/label-print-job.entity';
 import { LabelTemplate } from './entities/label-template.entity';
-export const LABELS_ENTITIES = [LabelTemplate];
+import { LabelWalk, LabelWalkCheck } from './entities/label-walk.entity';
+export const LABELS_ENTITIES = [LabelTemplate, LabelPrintJob, LabelPrintJobFile, Label, LabelWalk, LabelWalkCheck];

@@ -13,13 +13,33 @@ const menu = (role: Role) => menuResourcesFor(RESOURCES, as(role)).map((r) => r.
 
 describe('resources by role', () => {
   it('gives each role the menu of its work', () => {
-    expect(menu('PLATFORM_ADMIN')).toEqual(['venues', 'regions', 'organizations', 'users', 'auditEvents']);
-    expect(menu('REGIONAL_MANAGER')).toEqual(['venues', 'regions', 'organizations']);
+    const venueDaily = ['venueFactories', 'brands', 'products', 'skus', 'priceSheets', 'slotRequests', 'slotAssignments', 'stockBalances', 'consignmentReceipts', 'stockMovements', 'stockCounts', 'labelTemplates'];
+    expect(menu('PLATFORM_ADMIN')).toEqual([...venueDaily.slice(0, 4), 'categories', ...venueDaily.slice(4), 'venues', 'regions', 'organizations', 'users', 'auditEvents']);
+    expect(menu('REGIONAL_MANAGER')).toEqual([...venueDaily, 'venues', 'regions', 'organizations']);
     expect(menu('GOVERNMENT_VIEWER')).toEqual(['venues']);
-    expect(menu('OPERATOR_ADMIN')).toEqual(['venues', 'users', 'auditEvents']);
-    expect(menu('SHOWROOM_STAFF')).toEqual(['venues']);
-    expect(menu('FACTORY_ADMIN')).toEqual(['users']);
-    expect(menu('FACTORY_STAFF')).toEqual([]);
+    expect(menu('OPERATOR_ADMIN')).toEqual([...venueDaily, 'venues', 'users', 'auditEvents']);
+    expect(menu('PRICING_REVIEWER')).toEqual([...venueDaily, 'venues']);
+    expect(menu('SHOWROOM_STAFF')).toEqual(['venueFactories', 'products', 'skus', 'slotRequests', 'slotAssignments', 'stockBalances', 'consignmentReceipts', 'stockMovements', 'stockCounts', 'labelTemplates', 'venues']);
+    expect(menu('FACTORY_ADMIN')).toEqual(['venueFactories', 'brands', 'products', 'skus', 'priceSheets', 'slots', 'slotRequests', 'slotAssignments', 'stockBalances', 'consignmentReceipts', 'stockMovements', 'users']);
+    expect(menu('FACTORY_STAFF')).toEqual(['venueFactories', 'brands', 'products', 'skus', 'priceSheets', 'slots', 'slotRequests', 'slotAssignments', 'stockBalances', 'consignmentReceipts', 'stockMovements']);
+  });
+
+  it('gives each workflow step to the roles the API lets take it', () => {
+    const may = (role: Role, resource: string, action: string) => canAccess(RESOURCES, as(role), resource, action);
+    expect(may('OPERATOR_BD', 'venueFactories', 'review')).toBe(true);
+    expect(may('PRICING_REVIEWER', 'venueFactories', 'review')).toBe(false);
+    expect(may('FACTORY_ADMIN', 'venueFactories', 'submit')).toBe(true);
+    expect(may('FACTORY_STAFF', 'venueFactories', 'create')).toBe(false);
+    expect(may('PRICING_REVIEWER', 'priceSheets', 'review')).toBe(true);
+    expect(may('OPERATOR_ADMIN', 'priceSheets', 'review')).toBe(false);
+    expect(may('SHOWROOM_STAFF', 'slotAssignments', 'assign')).toBe(true);
+    expect(may('WAREHOUSE_STAFF', 'slotAssignments', 'assign')).toBe(false);
+    expect(may('WAREHOUSE_STAFF', 'consignmentReceipts', 'receive')).toBe(true);
+    expect(may('SHOWROOM_STAFF', 'consignmentReceipts', 'receive')).toBe(false);
+    expect(may('FACTORY_ADMIN', 'consignmentReceipts', 'create')).toBe(true);
+    expect(may('WAREHOUSE_STAFF', 'stockCounts', 'approve')).toBe(true);
+    expect(may('SHOWROOM_STAFF', 'stockBalances', 'transfer')).toBe(true);
+    expect(may('FACTORY_ADMIN', 'stockBalances', 'transfer')).toBe(false);
   });
 
   it("keeps the operator's screens away from factories", () => {
@@ -28,6 +48,9 @@ describe('resources by role', () => {
       expect(reachable).not.toContain('venues');
       expect(reachable).not.toContain('auditEvents');
       expect(reachable).not.toContain('regions');
+      expect(reachable).not.toContain('stockCounts');
+      expect(reachable).not.toContain('labelTemplates');
+      expect(reachable).not.toContain('categories');
       expect(canAccess(RESOURCES, as(role), 'organizations', 'list')).toBe(false);
       expect(canAccess(RESOURCES, as(role), 'organizations', 'show')).toBe(true);
     }

@@ -1,5 +1,6 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useDataProvider, useNotify, useRefresh } from 'react-admin';
+import { newUuid } from '../api/ids';
 import type { XpDataProvider } from '../dataProvider';
 
 /**
@@ -7,17 +8,23 @@ import type { XpDataProvider } from '../dataProvider';
  * for the API's answer, then the page refreshes and a notice says what happened. Money and
  * workflow actions always go this way — never react-admin's undoable mode, which would send
  * the mutation seconds later.
+ *
+ * `idempotent` (every stock-changing mutation): the input gets an `idempotencyKey`, a UUID made
+ * once for the form and sent again on a retry after a failure (a lost answer replays the first
+ * result instead of moving the goods twice); a new key is made after each success.
  */
-export function useRunAction(resource: string, action: string, { successMessage }: { successMessage: string }) {
+export function useRunAction(resource: string, action: string, { successMessage, idempotent = false }: { successMessage: string; idempotent?: boolean }) {
   const dataProvider = useDataProvider<XpDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
   const [isPending, setPending] = useState(false);
+  const key = useRef<string>(newUuid());
   const run = useCallback(
-    async (input: Record<string, unknown>): Promise<unknown> => {
+    async (input: Record<string, unknown>): Promise<any> => {
       setPending(true);
       try {
-        const { data } = await dataProvider.run(resource, action, input);
+        const { data } = await dataProvider.run(resource, action, idempotent ? { ...input, idempotencyKey: key.current } : input);
+        if (idempotent) key.current = newUuid();
         notify(successMessage, { type: 'success' });
         refresh();
         return data;
@@ -29,7 +36,7 @@ export function useRunAction(resource: string, action: string, { successMessage 
         setPending(false);
       }
     },
-    [dataProvider, resource, action, notify, refresh, successMessage],
+    [dataProvider, resource, action, notify, refresh, successMessage, idempotent],
   );
   return { run, isPending };
 }

@@ -1,6 +1,8 @@
 import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { Title, useGetIdentity, useGetOne, usePermissions, useTranslate } from 'react-admin';
 import { hasAnyRole, ownOrganization, Permissions, portalOf } from '../access/permissions';
+import { shanghaiDay } from '../format/dates';
+import { ApplicationStatuses, ListCount, OccupancyFigure, SlotFigures, StockUnitsFigure } from './figures';
 import { CountFigure, Figures, LaterFigures, RecentAudit, Section, VenueCards } from './widgets';
 
 const Greeting = ({ permissions }: { permissions: Permissions }) => {
@@ -26,8 +28,10 @@ const PlatformHome = () => (
       <CountFigure label="xp.home.operators" resource="organizations" filter={{ kind: 'OPERATOR' }} to="/organizations" />
       <CountFigure label="xp.home.factories" resource="organizations" filter={{ kind: 'FACTORY' }} to="/organizations" />
       <CountFigure label="xp.home.users" resource="users" to="/users" />
+      <ListCount label="xp.home.pending_factories" resource="venueFactories" filter={{ status: 'SUBMITTED' }} testId="figure-pending-factories" />
+      <ListCount label="xp.home.pending_price_sheets" resource="priceSheets" filter={{ status: 'SUBMITTED' }} testId="figure-pending-price-sheets" />
     </Figures>
-    <LaterFigures keys={['occupancy', 'gmv', 'spread', 'scans', 'stock_value', 'approval_latency']} />
+    <LaterFigures keys={['gmv', 'spread', 'scans', 'stock_value', 'approval_latency']} />
     <RecentAudit />
   </>
 );
@@ -37,31 +41,43 @@ const RegionalHome = () => (
     <Figures>
       <CountFigure label="xp.home.venues" resource="venues" to="/venues" />
       <CountFigure label="xp.home.regions" resource="regions" to="/regions" />
+      <ListCount label="xp.home.pending_factories" resource="venueFactories" filter={{ status: 'SUBMITTED' }} testId="figure-pending-factories" />
+      <ListCount label="xp.home.pending_price_sheets" resource="priceSheets" filter={{ status: 'SUBMITTED' }} testId="figure-pending-price-sheets" />
+      <OccupancyFigure />
     </Figures>
     <VenueCards title="xp.home.my_venues" />
-    <LaterFigures keys={['region_report', 'occupancy', 'gmv', 'spread', 'scans', 'approval_latency']} />
+    <LaterFigures keys={['region_report', 'gmv', 'spread', 'scans', 'approval_latency']} />
   </>
 );
 
 const GovernmentHome = () => (
   <>
     <VenueCards title="xp.home.my_venues" />
-    <LaterFigures keys={['venue_report', 'occupancy', 'gmv', 'scans']} />
+    <Figures>
+      <OccupancyFigure />
+    </Figures>
+    <LaterFigures keys={['venue_report', 'gmv', 'scans']} />
   </>
 );
 
 const OperatorHome = ({ permissions }: { permissions: Permissions }) => {
   const admin = hasAnyRole(permissions, ['OPERATOR_ADMIN']);
+  const stockKeeper = hasAnyRole(permissions, ['OPERATOR_ADMIN', 'WAREHOUSE_STAFF']);
   const org = ownOrganization(permissions, ['OPERATOR']);
   return (
     <>
+      <Figures>
+        <ListCount label="xp.home.pending_factories" resource="venueFactories" filter={{ status: 'SUBMITTED' }} testId="figure-pending-factories" />
+        <ListCount label="xp.home.pending_price_sheets" resource="priceSheets" filter={{ status: 'SUBMITTED' }} testId="figure-pending-price-sheets" />
+        <ListCount label="xp.home.pending_floors" resource="priceSheets" filter={{ status: 'FLOOR_REVIEW' }} testId="figure-pending-floors" />
+        <SlotFigures />
+        <ListCount label="xp.home.pending_slot_requests" resource="slotRequests" filter={{ status: 'PENDING' }} testId="figure-pending-slot-requests" />
+        {stockKeeper && <ListCount label="xp.home.receipts_to_receive" resource="consignmentReceipts" filter={{ status: 'DECLARED' }} testId="figure-receipts-to-receive" />}
+        {stockKeeper && <ListCount label="xp.home.counts_to_approve" resource="stockCounts" filter={{ status: 'SUBMITTED' }} testId="figure-counts-to-approve" />}
+        {admin && org && <CountFigure label="xp.home.my_users" resource="users" filter={{ organizationId: org.id }} to="/users" />}
+      </Figures>
       <VenueCards title="xp.home.my_venues" />
-      {admin && org && (
-        <Figures>
-          <CountFigure label="xp.home.my_users" resource="users" filter={{ organizationId: org.id }} to="/users" />
-        </Figures>
-      )}
-      <LaterFigures keys={['pending_factories', 'pending_price_sheets', 'stale_labels', 'open_orders', 'stock_value', 'occupancy']} />
+      <LaterFigures keys={['stale_labels', 'open_orders', 'stock_value']} />
       {admin && <RecentAudit />}
     </>
   );
@@ -98,12 +114,17 @@ const FactoryHome = ({ permissions }: { permissions: Permissions }) => {
   return (
     <>
       {org && <OrganizationCard id={org.id} />}
-      {org && hasAnyRole(permissions, ['FACTORY_ADMIN']) && (
-        <Figures>
-          <CountFigure label="xp.home.my_users" resource="users" filter={{ organizationId: org.id }} to="/users" />
-        </Figures>
-      )}
-      <LaterFigures keys={['applications', 'products', 'price_sheets', 'stock', 'orders', 'settlements', 'scans']} />
+      <ApplicationStatuses />
+      <Figures>
+        <CountFigure label="xp.home.my_products" resource="products" to="/products" />
+        <CountFigure label="xp.home.my_skus" resource="skus" to="/skus" />
+        <StockUnitsFigure />
+        <ListCount label="xp.home.receipts_declared" resource="consignmentReceipts" filter={{ status: 'DECLARED' }} testId="figure-receipts-declared" />
+        <ListCount label="xp.home.sheets_in_review" resource="priceSheets" filter={{ status: 'SUBMITTED' }} testId="figure-sheets-in-review" />
+        <ListCount label="xp.home.my_slots" resource="slotAssignments" filter={{ status: 'LIVE', activeOn: shanghaiDay() }} testId="figure-my-slots" />
+        {org && hasAnyRole(permissions, ['FACTORY_ADMIN']) && <CountFigure label="xp.home.my_users" resource="users" filter={{ organizationId: org.id }} to="/users" />}
+      </Figures>
+      <LaterFigures keys={['orders', 'settlements', 'scans']} />
     </>
   );
 };

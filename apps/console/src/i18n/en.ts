@@ -1,7 +1,14 @@
-import type { AppMessages } from './zh-CN';
+import { catalogEn } from './areas/catalog';
+import { labelsEn } from './areas/labels';
+import { onboardingEn } from './areas/onboarding';
+import { pricingEn } from './areas/pricing';
+import { showroomEn } from './areas/showroom';
+import { stockEn } from './areas/stock';
+import type { Widen } from './types';
+import type { AppMessages, BaseMessages } from './zh-CN';
 
 /** The console's own messages in English (selectable); same keys as zh-CN.ts. */
-export const en: AppMessages = {
+const base: Widen<BaseMessages> = {
   xp: {
     app: {
       title: 'Xuanpin console',
@@ -11,6 +18,22 @@ export const en: AppMessages = {
     locale: { 'zh-CN': '中文', en: 'English' },
     menu: {
       home: 'Home',
+      catalogImport: 'Import products',
+      slotMap: 'Slot map',
+      freeSlots: 'Free slots',
+      occupancy: 'Occupancy',
+      transfer: 'Move stock',
+      stockAge: 'Stock age',
+      printLabels: 'Print labels',
+      groups: {
+        onboarding: 'Onboarding',
+        catalog: 'Catalog',
+        pricing: 'Pricing',
+        showroom: 'Showroom',
+        stock: 'Consignment stock',
+        labels: 'Shelf labels',
+        system: 'Master data',
+      },
       account: 'My account',
       myOrganization: 'My organization',
     },
@@ -46,6 +69,13 @@ export const en: AppMessages = {
     },
     common: {
       none: '—',
+      reason_required: 'Reason (required)',
+      reason_optional: 'Note (optional)',
+      refresh: 'Refresh',
+      close: 'Close',
+      total: 'Total',
+      date: 'Date',
+      month: 'Month',
       all: 'All',
       yes: 'Yes',
       no: 'No',
@@ -115,6 +145,36 @@ export const en: AppMessages = {
       minValue: 'must be at least %{min}',
       choose: 'choose one from the list',
       server: '%{message}',
+      fileEmpty: 'The file is empty; choose it again',
+      fileTooLarge: 'The file is larger than 10 MB',
+      fileProgram: 'Programs cannot be uploaded',
+      fileType: 'Wrong file type (judged by content); must be %{types}',
+      category: 'No such active category',
+      gtin: 'Must be a 13-digit GTIN-13 (EAN-13)',
+      gtinCheck: 'Wrong check digit (the last digit should be %{digit})',
+      moqPack: 'Must be whole packs (a multiple of %{packSize})',
+      integerRange: 'Must be a whole number from %{min} to %{max}',
+      reasonRequired: 'Give a reason',
+      categoryCode: 'Not a category code; see the Categories sheet of the template',
+      parentCategory: 'Is a parent category; use one of its subcategories: %{codes}',
+      notYourBrand: 'Not one of your brands; declare it first',
+      rejectedBrand: 'This brand was rejected',
+      duplicateRow: 'Also in row %{row}',
+      skuExists: 'Already in your catalog',
+      gtinTaken: 'Already on another of your SKUs',
+      integer: 'Must be a whole number',
+      weight: 'Must be 1 to 1,000,000 grams',
+      differsFromRow: 'Differs from row %{row} of the same product',
+      differsFromExisting: 'Differs from the category of your existing product',
+      ambiguousTitle: 'Matches several existing products; use a distinct title',
+      missingColumn: 'The required column %{column} is missing',
+      duplicateColumn: 'Same column as %{cell}; keep only one',
+      noRows: 'The file has a header but no data rows',
+      skuCode: 'Must be 1–64 letters, digits or . _ / -, starting with a letter or digit',
+      ownColumn: '"%{name}" has its own column',
+    },
+    venue: {
+      pick: 'Venue',
     },
     home: {
       title: 'Home',
@@ -132,6 +192,24 @@ export const en: AppMessages = {
       recent_audit: 'Recent activity',
       no_audit: 'No activity yet',
       organization: 'My organization',
+      slots_free: 'Free slots today',
+      slots_occupied: 'Occupied slots today',
+      slots_ending: 'Ending within 7 days',
+      occupancy_month: 'Occupancy this month',
+      stock_units: 'Units on consignment',
+      my_applications: 'My applications',
+      no_applications: 'No application yet: apply to a venue here.',
+      pending_factories: 'Applications to review',
+      pending_price_sheets: 'Price sheets to review',
+      pending_floors: 'Floors to decide',
+      pending_slot_requests: 'Slot requests to decide',
+      receipts_to_receive: 'Deliveries to receive',
+      counts_to_approve: 'Counts to approve',
+      my_products: 'My products',
+      my_skus: 'My SKUs',
+      receipts_declared: 'Deliveries not yet received',
+      sheets_in_review: 'Sheets in review',
+      my_slots: 'Slots on show today',
       later: {
         occupancy: 'Slot occupancy',
         gmv: 'GMV',
@@ -199,6 +277,22 @@ export const en: AppMessages = {
           passwordChanged: 'Password changed',
         },
         membership: { granted: 'Role granted', revoked: 'Role revoked' },
+        venueFactory: { applied: 'Application created', updated: 'Application changed', submitted: 'Application submitted', approved: 'Application approved', rejected: 'Application rejected', changesRequested: 'Changes requested', suspended: 'Factory suspended', reinstated: 'Factory reinstated' },
+        factory: { registered: 'Factory registered' },
+        brand: { declared: 'Brand declared', reviewed: 'Brand reviewed' },
+        document: { uploaded: 'Document uploaded' },
+        category: { created: 'Category created' },
+        product: { created: 'Product created', updated: 'Product changed' },
+        sku: { created: 'SKU created', updated: 'SKU changed' },
+        catalog: { imported: 'Catalog imported' },
+        priceSheet: { created: 'Price sheet created', updated: 'Price sheet changed', deleted: 'Price sheet deleted', imported: 'Price sheet imported', submitted: 'Price sheet submitted', reviewed: 'Price sheet reviewed', floorsDecided: 'Floors decided' },
+        zone: { created: 'Zone created' },
+        shelves: { created: 'Shelves created' },
+        slot: { updated: 'Slot changed', retired: 'Slot retired' },
+        slotAssignment: { created: 'Slot assigned', ended: 'Assignment ended', extended: 'Assignment extended', moved: 'Assignment moved', endedBySuspension: 'Ended by suspension' },
+        slotRequest: { created: 'Slot requested', approved: 'Slot request approved', declined: 'Slot request declined' },
+        consignmentReceipt: { declared: 'Delivery declared', received: 'Delivery received', cancelled: 'Delivery cancelled' },
+        stockCount: { started: 'Count started', submitted: 'Count submitted', approved: 'Count approved', cancelled: 'Count cancelled' },
       },
       entities: {
         Venue: 'Selection center',
@@ -206,6 +300,19 @@ export const en: AppMessages = {
         Organization: 'Organization',
         User: 'User',
         Membership: 'Role',
+        VenueFactory: 'Application',
+        Brand: 'Brand',
+        Document: 'Document',
+        Category: 'Category',
+        Product: 'Product',
+        Sku: 'SKU',
+        PriceSheet: 'Price sheet',
+        Zone: 'Zone',
+        Slot: 'Slot',
+        SlotAssignment: 'Slot assignment',
+        SlotRequest: 'Slot request',
+        ConsignmentReceipt: 'Delivery note',
+        StockCount: 'Stock count',
       },
     },
   },
@@ -297,4 +404,10 @@ export const en: AppMessages = {
       },
     },
   },
+};
+
+/** The base messages with each area's, as in zh-CN.ts. */
+export const en: AppMessages = {
+  xp: { ...base.xp, ...onboardingEn.xp, ...catalogEn.xp, ...showroomEn.xp, ...stockEn.xp, ...labelsEn.xp, pricing: pricingEn.xp.pricing, menu: { ...base.xp.menu, ...pricingEn.xp.menu }, venue: { ...base.xp.venue, ...showroomEn.xp.venue }, enums: { ...base.xp.enums, ...onboardingEn.enums, ...catalogEn.enums, ...showroomEn.enums, ...stockEn.enums, ...labelsEn.enums, ...pricingEn.enums } },
+  resources: { ...base.resources, ...onboardingEn.resources, ...catalogEn.resources, ...showroomEn.resources, ...stockEn.resources, ...labelsEn.resources, ...pricingEn.resources },
 };

@@ -1,9 +1,17 @@
+import { catalogZh } from './areas/catalog';
+import { labelsZh } from './areas/labels';
+import { onboardingZh } from './areas/onboarding';
+import { pricingZh } from './areas/pricing';
+import { showroomZh } from './areas/showroom';
+import { stockZh } from './areas/stock';
+import type { Widen } from './types';
+
 /**
  * The console's own messages, Simplified Chinese (the default). en.ts has the same keys (the
  * type checker insists). Resource keys follow react-admin: resources.<name>.name (singular ||||
  * plural) and resources.<name>.fields.<source>; everything else lives under xp.
  */
-export const zhCN = {
+const base = {
   xp: {
     app: {
       title: '选品运营控制台',
@@ -13,6 +21,22 @@ export const zhCN = {
     locale: { 'zh-CN': '中文', en: 'English' },
     menu: {
       home: '首页',
+      catalogImport: '批量导入商品',
+      slotMap: '货位图',
+      freeSlots: '空闲货位',
+      occupancy: '货位占用率',
+      transfer: '库存调拨',
+      stockAge: '库龄分析',
+      printLabels: '打印标签',
+      groups: {
+        onboarding: '工厂入驻',
+        catalog: '商品',
+        pricing: '价格',
+        showroom: '展厅货位',
+        stock: '寄售库存',
+        labels: '货架标签',
+        system: '基础资料',
+      },
       account: '我的账户',
       myOrganization: '本单位',
     },
@@ -48,6 +72,13 @@ export const zhCN = {
     },
     common: {
       none: '—',
+      reason_required: '原因（必填）',
+      reason_optional: '备注（选填）',
+      refresh: '刷新',
+      close: '关闭',
+      total: '合计',
+      date: '日期',
+      month: '月份',
       all: '全部',
       yes: '是',
       no: '否',
@@ -117,6 +148,36 @@ export const zhCN = {
       minValue: '不能小于 %{min}',
       choose: '请从列表中选择',
       server: '输入有误（%{message}）',
+      fileEmpty: '文件是空的，请重新选择',
+      fileTooLarge: '文件超过 10 MB',
+      fileProgram: '这是程序文件，不能上传',
+      fileType: '文件类型不对（按内容判断），须为 %{types}',
+      category: '类目不存在或已停用',
+      gtin: '须为 13 位 GTIN-13（EAN-13）条码',
+      gtinCheck: '条码校验位不对（最后一位应为 %{digit}），请核对',
+      moqPack: '须为整包数量（每包 %{packSize} 件的整数倍）',
+      integerRange: '须为 %{min} 到 %{max} 的整数',
+      reasonRequired: '请填写原因',
+      categoryCode: '不是有效的类目编码，请查看模板中的“类目”表',
+      parentCategory: '是上级类目，请使用其子类目：%{codes}',
+      notYourBrand: '不是本工厂已申报的品牌，请先申报（附商标注册证）',
+      rejectedBrand: '该品牌已被驳回，不能使用',
+      duplicateRow: '与第 %{row} 行重复',
+      skuExists: '该 SKU 编码已存在于您的商品库',
+      gtinTaken: '该条码已被您的其他 SKU 使用',
+      integer: '须为整数',
+      weight: '须为 1 到 1,000,000 克',
+      differsFromRow: '与同一商品第 %{row} 行不一致',
+      differsFromExisting: '与您已有同名商品的类目不一致',
+      ambiguousTitle: '与您的多个已有商品同名，请使用不同的标题',
+      missingColumn: '缺少必填列 %{column}',
+      duplicateColumn: '与 %{cell} 是同一列，请只保留一列',
+      noRows: '文件只有表头，没有数据行',
+      skuCode: '须为 1–64 位字母、数字或 . _ / -，以字母或数字开头',
+      ownColumn: '“%{name}”有专门的列，请填在该列',
+    },
+    venue: {
+      pick: '选品中心',
     },
     home: {
       title: '首页',
@@ -134,6 +195,24 @@ export const zhCN = {
       recent_audit: '最近操作记录',
       no_audit: '暂无操作记录',
       organization: '本单位',
+      slots_free: '今日空闲货位',
+      slots_occupied: '今日已占用货位',
+      slots_ending: '7 天内到期',
+      occupancy_month: '本月货位占用率',
+      stock_units: '寄售在库件数',
+      my_applications: '我的入驻申请',
+      no_applications: '还没有入驻申请：点此向选品中心申请入驻。',
+      pending_factories: '待审核入驻申请',
+      pending_price_sheets: '待审核价格表',
+      pending_floors: '待复核控价',
+      pending_slot_requests: '待处理货位申请',
+      receipts_to_receive: '待收货送货单',
+      counts_to_approve: '待审批盘点',
+      my_products: '我的商品',
+      my_skus: '我的 SKU',
+      receipts_declared: '待收货送货单',
+      sheets_in_review: '审核中的价格表',
+      my_slots: '今日在架货位',
       later: {
         occupancy: '展位占用率',
         gmv: '成交额（GMV）',
@@ -201,6 +280,22 @@ export const zhCN = {
           passwordChanged: '修改密码',
         },
         membership: { granted: '授予角色', revoked: '撤销角色' },
+        venueFactory: { applied: '创建入驻申请', updated: '修改入驻申请', submitted: '提交入驻申请', approved: '通过入驻申请', rejected: '驳回入驻申请', changesRequested: '退回入驻申请修改', suspended: '暂停工厂合作', reinstated: '恢复工厂合作' },
+        factory: { registered: '工厂注册' },
+        brand: { declared: '申报品牌', reviewed: '审核品牌' },
+        document: { uploaded: '上传文件' },
+        category: { created: '新建类目' },
+        product: { created: '新建商品', updated: '修改商品' },
+        sku: { created: '新建 SKU', updated: '修改 SKU' },
+        catalog: { imported: '批量导入商品' },
+        priceSheet: { created: '新建价格表', updated: '修改价格表', deleted: '删除价格表', imported: '导入价格表', submitted: '提交价格表', reviewed: '审核价格表', floorsDecided: '复核控价' },
+        zone: { created: '新建区域' },
+        shelves: { created: '新建货架' },
+        slot: { updated: '修改货位', retired: '撤除货位' },
+        slotAssignment: { created: '分配货位', ended: '结束陈列', extended: '调整陈列期', moved: '更换货位', endedBySuspension: '因暂停合作结束陈列' },
+        slotRequest: { created: '申请货位', approved: '批准货位申请', declined: '拒绝货位申请' },
+        consignmentReceipt: { declared: '申报送货单', received: '收货入库', cancelled: '取消送货单' },
+        stockCount: { started: '开始盘点', submitted: '提交盘点', approved: '审批盘点', cancelled: '取消盘点' },
       },
       entities: {
         Venue: '选品中心',
@@ -208,6 +303,19 @@ export const zhCN = {
         Organization: '机构',
         User: '用户',
         Membership: '角色',
+        VenueFactory: '入驻申请',
+        Brand: '品牌',
+        Document: '文件',
+        Category: '类目',
+        Product: '商品',
+        Sku: 'SKU',
+        PriceSheet: '价格表',
+        Zone: '区域',
+        Slot: '货位',
+        SlotAssignment: '货位分配',
+        SlotRequest: '货位申请',
+        ConsignmentReceipt: '送货单',
+        StockCount: '盘点',
       },
     },
   },
@@ -301,6 +409,16 @@ export const zhCN = {
   },
 };
 
+/**
+ * The base messages with each area's (i18n/areas/<area>.ts: its enums, its xp.<area> texts and
+ * its resources), merged one level deep.
+ */
+export const zhCN = {
+  xp: { ...base.xp, ...onboardingZh.xp, ...catalogZh.xp, ...showroomZh.xp, ...stockZh.xp, ...labelsZh.xp, pricing: pricingZh.xp.pricing, menu: { ...base.xp.menu, ...pricingZh.xp.menu }, venue: { ...base.xp.venue, ...showroomZh.xp.venue }, enums: { ...base.xp.enums, ...onboardingZh.enums, ...catalogZh.enums, ...showroomZh.enums, ...stockZh.enums, ...labelsZh.enums, ...pricingZh.enums } },
+  resources: { ...base.resources, ...onboardingZh.resources, ...catalogZh.resources, ...showroomZh.resources, ...stockZh.resources, ...labelsZh.resources, ...pricingZh.resources },
+};
+
 /** The same shape with any strings: what en.ts must provide. */
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type AppMessages = Widen<typeof zhCN>;
+/** The base messages alone (en.ts translates them before merging its areas). */
+export type BaseMessages = typeof base;

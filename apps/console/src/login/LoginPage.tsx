@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, CircularProgress, Link, Stack, Typography } from '@mui/material';
+import { Link as RouterLink } from 'react-router-dom';
 import { email as emailRule, Form, LocalesMenuButton, Notification, PasswordInput, required, TextInput, useLogin, useTranslate } from 'react-admin';
 
 /** Sign-in with e-mail and password; the error (in the user's language) shows under the form. */
@@ -54,6 +55,10 @@ export const LoginPage = () => {
           </Form>
           <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
             {translate('xp.auth.demo_hint')}
+          </Typography>
+          <Typography variant="body2" sx={{ mt: 1 }}>
+            {translate('xp.register.new_factory')}{' '}
+            <Link component={RouterLink} to="/register" data-testid="register-link">{translate('xp.register.link')}</Link>
           </Typography>
         </CardContent>
       </Card>

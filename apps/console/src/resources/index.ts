@@ -1,9 +1,23 @@
 import { auditEvents } from './auditEvents';
+import { brands } from './brands';
+import { categories } from './categories';
+import { consignmentReceipts } from './consignmentReceipts';
+import { labelTemplates } from './labelTemplates';
 import { organizations } from './organizations';
+import { priceSheets } from './priceSheets';
+import { products } from './products';
 import { regions } from './regions';
 import type { ResourceQueries } from './queries.types';
 import type { ResourceDefinition } from './types';
+import { skus } from './skus';
+import { stockBalances } from './stockBalances';
+import { stockCounts } from './stockCounts';
+import { stockMovements } from './stockMovements';
+import { slotAssignments } from './slotAssignments';
+import { slotRequests } from './slotRequests';
+import { slots } from './slots';
 import { users } from './users';
+import { venueFactories } from './venueFactories';
 import { venues } from './venues';
 
 /**
@@ -11,6 +25,20 @@ import { venues } from './venues';
  * (resources/<name>/index.ts exporting a ResourceDefinition) and one line here.
  */
 export const RESOURCES: readonly ResourceDefinition[] = [
+  venueFactories,
+  brands,
+  products,
+  skus,
+  categories,
+  priceSheets,
+  slots,
+  slotRequests,
+  slotAssignments,
+  stockBalances,
+  consignmentReceipts,
+  stockMovements,
+  stockCounts,
+  labelTemplates,
   venues,
   regions,
   organizations,

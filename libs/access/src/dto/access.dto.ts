@@ -12,7 +12,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { DateTimeScalar, IsName, ListArgs, Paginated, Role } from '@xp/core';
+import { DateTimeScalar, IsName, IsPasswordText, ListArgs, Paginated, Role } from '@xp/core';
 import { User } from '../entities/user.entity';
 
 @InputType()
@@ -75,7 +75,7 @@ export class CreateUserInput {
   displayName!: string;
 
   @Field({ description: 'At least 10 characters, mixing letters with digits or symbols.' })
-  @IsString()
+  @IsPasswordText()
   password!: string;
 
   @Field(() => [MembershipInput])
@@ -119,7 +119,7 @@ export class ChangePasswordInput {
   currentPassword!: string;
 
   @Field()
-  @IsString()
+  @IsPasswordText()
   newPassword!: string;
 }
 

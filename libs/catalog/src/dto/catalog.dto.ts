@@ -224,11 +224,15 @@ export class CreateSkuInput {
 
   @Field(() => Int, { defaultValue: 1 })
   @IsInt()
+  @Min(1, { message: 'must be at least 1' })
+  @Max(100_000, { message: 'must be at most 100,000' })
   packSize: number = 1;
 
   @Field(() => Int, { nullable: true, description: 'Minimum order quantity; a multiple of packSize (default: one pack).' })
   @IsOptional()
   @IsInt()
+  @Min(1, { message: 'must be at least 1' })
+  @Max(1_000_000, { message: 'must be at most 1,000,000' })
   moq?: number;
 
   @Field(() => Int, { nullable: true })
@@ -268,11 +272,15 @@ export class UpdateSkuInput {
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @IsInt()
+  @Min(1, { message: 'must be at least 1' })
+  @Max(100_000, { message: 'must be at most 100,000' })
   packSize?: number;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @IsInt()
+  @Min(1, { message: 'must be at least 1' })
+  @Max(1_000_000, { message: 'must be at most 1,000,000' })
   moq?: number;
 
   @Field(() => Int, { nullable: true })

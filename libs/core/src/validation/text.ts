@@ -50,3 +50,7 @@ export const IsCode = (max = 64, options?: ValidationOptions) => textDecorator({
 /** Free text such as a description or a reason: may span lines. */
 export const IsFreeText = (max = 2000, options?: ValidationOptions) =>
   textDecorator({ max, multiline: true, allowEmoji: true }, options);
+
+/** A password as typed: 1–200 characters without control characters (the policy is checked apart). */
+export const IsPasswordText = (options?: ValidationOptions) =>
+  textDecorator({ max: 200, allowEmoji: true }, options);

@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { User } from '@xp/access';
-import { DateScalar, IsFreeText, IsName, ListArgs, Paginated } from '@xp/core';
+import { DateScalar, IsFreeText, IsName, ListArgs, Paginated, IsPasswordText } from '@xp/core';
 import { Organization } from '@xp/venues';
 import { Brand, BrandStatus } from '../entities/brand.entity';
 import { Document, DocumentKind } from '../entities/document.entity';
@@ -39,7 +39,7 @@ export class FactoryAdminInput {
   displayName!: string;
 
   @Field({ description: 'At least 10 characters, mixing letters with digits or symbols.' })
-  @IsString()
+  @IsPasswordText()
   password!: string;
 }
 
@@ -205,8 +205,7 @@ export class SuspendVenueFactoryInput {
   id!: string;
 
   @Field({ description: 'Required; the factory sees it.' })
-  @IsString()
-  @MaxLength(2000)
+  @IsFreeText(2000)
   reason!: string;
 
   @Field(() => Int, { nullable: true })

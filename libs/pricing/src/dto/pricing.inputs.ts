@@ -26,9 +26,12 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export class PriceTierInput {
   @Field(() => Int, { description: 'From this quantity on; the first tier starts at the SKU MOQ.' })
   @IsInt()
+  @Min(1, { message: 'must be at least 1' })
+  @Max(1_000_000_000, { message: 'is too large' })
   minQuantity!: number;
 
   @Field(() => MoneyScalar)
+  @Min(1, { message: 'must be more than 0.00' })
   unitPrice!: Fen;
 }
 

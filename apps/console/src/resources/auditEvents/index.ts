@@ -6,6 +6,7 @@ import { auditEventQueries } from './queries';
 /** The audit trail: platform admins see all of it; an operator admin its venues' and people's. */
 export const auditEvents: ResourceDefinition = {
   name: 'auditEvents',
+  group: 'system',
   icon: HistoryIcon,
   list: AuditEventList,
   queries: auditEventQueries,

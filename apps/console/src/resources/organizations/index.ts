@@ -12,6 +12,7 @@ import { OrganizationShow } from './OrganizationShow';
  */
 export const organizations: ResourceDefinition = {
   name: 'organizations',
+  group: 'system',
   icon: BusinessIcon,
   list: OrganizationList,
   show: OrganizationShow,

@@ -8,6 +8,7 @@ import { RegionShow } from './RegionShow';
 /** Regions (大区) group venues for the platform's regional managers. */
 export const regions: ResourceDefinition = {
   name: 'regions',
+  group: 'system',
   icon: MapIcon,
   list: RegionList,
   show: RegionShow,

@@ -11,6 +11,7 @@ const ADMINS: readonly Role[] = ['PLATFORM_ADMIN', 'OPERATOR_ADMIN', 'FACTORY_AD
 
 export const users: ResourceDefinition = {
   name: 'users',
+  group: 'system',
   icon: PeopleIcon,
   list: UserList,
   show: UserShow,

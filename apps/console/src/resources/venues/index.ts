@@ -9,6 +9,7 @@ import { VenueShow } from './VenueShow';
 /** Selection centers: the platform sets them up; everyone on the venue side sees theirs. */
 export const venues: ResourceDefinition = {
   name: 'venues',
+  group: 'system',
   icon: StoreIcon,
   list: VenueList,
   show: VenueShow,
