@@ -7,13 +7,13 @@ import { admissionsStep, BENCH_PASSWORD, helpersStep, partiesStep } from './part
 import { pricingStep } from './pricing';
 import { showroomStep } from './showroom';
 import { GenContext, Step, tableExists } from './sql';
+import { labelsStep, scanEventsStep } from './scans';
 import { stockStep } from './stock';
 
 export { BENCH_PASSWORD } from './parties';
 
 /** Parts of the national network whose tables come with areas not merged yet. */
 export const PENDING_DATA = [
-  { what: `scan events by month`, area: 'scans', table: 'scan_events' },
   { what: `order lines`, area: 'sales', table: 'sales_order_lines' },
 ];
 
@@ -39,6 +39,8 @@ export async function generateDataset(client: Client, params: DatasetParams, log
     pricingStep(params),
     showroomStep(params),
     stockStep(params),
+    labelsStep(),
+    scanEventsStep(params),
   ];
   await client.query(`SET synchronous_commit = off; SET maintenance_work_mem = '512MB'; SET work_mem = '128MB'`);
   await client.query(`CREATE SCHEMA IF NOT EXISTS bench;

@@ -42,6 +42,7 @@ export async function withPlainIndexesDeferred<T>(client: Client, table: string,
   try {
     return await load();
   } finally {
-    for (const index of rows) await client.query(index.definition);
+    // a partitioned table's index is defined ON ONLY the parent; built again on the whole table
+    for (const index of rows) await client.query(index.definition.replace(' ON ONLY ', ' ON '));
   }
 }

@@ -20,6 +20,8 @@ export interface LoadOptions {
   seconds: number;
   /** Seconds of load before measuring (JIT, pools and caches warm). */
   warmupSeconds?: number;
+  /** Paths to cycle through on `url`'s origin (one per request, in turn), instead of `url`'s own. */
+  paths?: string[];
   /** Called after the warm-up, just before the measured load (e.g. to read the server's CPU time). */
   beforeMeasuring?: () => Promise<void>;
 }
@@ -30,6 +32,11 @@ export interface LoadResult {
   p90: number;
   p99: number;
   total: number;
+}
+
+function cycle(paths: string[]) {
+  let next = 0;
+  return (request: Record<string, unknown>) => ({ ...request, path: paths[next++ % paths.length] });
 }
 
 /**
@@ -46,6 +53,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     connections: options.connections,
     pipelining: 1,
     timeout: 10,
+    ...(options.paths ? { requests: [{ setupRequest: cycle(options.paths) }] } : {}),
   };
   if (options.warmupSeconds) await autocannon({ ...request, duration: options.warmupSeconds });
   await options.beforeMeasuring?.();

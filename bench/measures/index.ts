@@ -1,11 +1,20 @@
 import { Measure, PendingMeasure } from '../lib/measure';
 import { importsMeasure } from './imports';
 import { labelsMeasure } from './labels';
+import { scanPageGrowthMeasure, scanPageMeasure } from './scan-page';
 import { slotListGrowthMeasure, slotListMeasure } from './slot-list';
 import { startupMeasure } from './startup';
 
 /** Every measure, in the order they run (the table keeps it). */
-export const MEASURES: Measure[] = [slotListMeasure, labelsMeasure, importsMeasure, startupMeasure, slotListGrowthMeasure];
+export const MEASURES: Measure[] = [
+  scanPageMeasure,
+  slotListMeasure,
+  labelsMeasure,
+  importsMeasure,
+  startupMeasure,
+  slotListGrowthMeasure,
+  scanPageGrowthMeasure,
+];
 
 /**
  * Measures whose code is not on this branch yet: listed as pending in the table. When an area
@@ -19,8 +28,7 @@ export const MEASURES: Measure[] = [slotListMeasure, labelsMeasure, importsMeasu
  * from 1/100 to 1/10 like slotListGrowthMeasure.
  */
 export const PENDING_MEASURES: PendingMeasure[] = [
-  { name: 'scan page: req/s, p50/p99 at 50 connections', waitsFor: 'the scans area (scan page, scan events)', target: '≥ 60 % of the ceiling, p99 < 25 ms' },
   { name: 'fifty buyers ordering the last units of one SKU; 200 SKUs in parallel', waitsFor: 'the sales area (orders)', target: 'oversell 0' },
   { name: "reports: a year's venue report and a region report, cold and warm", waitsFor: 'the reports area', target: 'year venue report < 100 ms' },
-  { name: 'growth: scans and reports at 1/100 and 1/10', waitsFor: 'the scans and reports areas', target: 'flat or near-linear' },
+  { name: 'growth: reports at 1/100 and 1/10', waitsFor: 'the reports area', target: 'flat or near-linear' },
 ];
