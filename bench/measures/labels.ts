@@ -1,7 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { LabelData, LabelFormat, renderLabels } from '../../libs/labels/src/render';
 import { BENCH_TEMPLATE, naivePdf } from '../labels-render';
-import { Measure, MeasureContext, Result, result } from '../lib/measure';
+import { tableExists } from '../generate/sql';
+import { gql, login } from '../lib/api';
+import { Measure, MeasureContext, Result, result, withClient } from '../lib/measure';
+import { startServer } from '../lib/processes';
 import { median } from '../lib/stats';
 
 const COUNT = 1000;
@@ -94,7 +97,9 @@ export const labelsMeasure: Measure = {
     const naive = await seconds(() => naivePdf(template, labels));
     const scale = ctx.dataset.scale;
     const ceilingName = 'the naive path: a bwip-js PNG per label embedded in the PDF';
+    const jobs = (await withClient(ctx.dataset.url, (c) => tableExists(c, 'label_print_jobs'))) ? await printJobs(ctx, naive) : [];
     return [
+      ...jobs,
       result({
         name: 'labels: 1,000-label PDF',
         value: median(pdf),
@@ -122,3 +127,82 @@ export const labelsMeasure: Measure = {
     ];
   },
 };
+
+interface JobAnswer {
+  createLabelPrintJob: { id: string; status: string; labelCount: number; pageCount: number; fileUrl: string | null; skipped: { reason: string }[] };
+}
+
+/**
+ * Print jobs through the API as showroom staff print them: createLabelPrintJob for the venue's
+ * occupied slots (1,000, or all it has at 1/100) in PDF and in ZPL, then the file downloaded.
+ * Each job prints new labels and retires the slots' previous ones, as in the showroom.
+ */
+async function printJobs(ctx: MeasureContext, naiveSeconds: number): Promise<Result[]> {
+  const [{ venue_id: venueId, template_id: templateId }] = await ctx.query<{ venue_id: string; template_id: string }>(
+    `SELECT (SELECT id FROM bench.venues WHERE n = 1) AS venue_id,
+            (SELECT id FROM label_templates WHERE code = 'ROLL-50X30' AND venue_id IS NULL) AS template_id`,
+  );
+  const slotIds = (
+    await ctx.query<{ id: string }>(
+      `SELECT s.id FROM slots s JOIN slot_assignments a ON a.slot_id = s.id AND a.status = 'LIVE' AND a.period @> current_date
+       WHERE s.venue_id = $1 AND s.status = 'ACTIVE' ORDER BY s.code LIMIT ${COUNT}`,
+      [venueId],
+    )
+  ).map((r) => r.id);
+  const api = await startServer('api', ctx.dataset.url);
+  try {
+    const token = await login(api.base, 'ss1@bench.xuanpin.test');
+    const job = async (format: 'PDF' | 'ZPL') => {
+      const t0 = performance.now();
+      const { createLabelPrintJob: j } = await gql<JobAnswer>(
+        api.base,
+        `mutation Print($input: CreateLabelPrintJobInput!) {
+           createLabelPrintJob(input: $input) { id status labelCount pageCount fileUrl skipped { reason } } }`,
+        { input: { venueId, templateId, format, selection: { slotIds } } },
+        token,
+      );
+      if (j.status !== 'DONE' || !j.fileUrl || j.labelCount !== slotIds.length) {
+        throw new Error(`print job ${format}: ${j.status}, ${j.labelCount} of ${slotIds.length} labels, skipped ${j.skipped.map((k) => k.reason).join(', ')}`);
+      }
+      const file = await fetch(`${api.base}${new URL(j.fileUrl, api.base).pathname}`, { headers: { authorization: `Bearer ${token}` } });
+      const bytes = (await file.arrayBuffer()).byteLength;
+      if (file.status !== 200 || bytes === 0) throw new Error(`print job ${format} file: ${file.status}`);
+      return { seconds: (performance.now() - t0) / 1000, bytes };
+    };
+    // warm, as a running API is: the CJK fonts parsed, templates and code paths loaded
+    await job('PDF');
+    await job('ZPL');
+    const pdf = await job('PDF');
+    const zpl = await job('ZPL');
+    const scale = ctx.dataset.scale;
+    const ceilingName = 'the naive path on 1,000 labels (render only)';
+    const n = slotIds.length;
+    return [
+      result({
+        name: `labels: ${n.toLocaleString('en-US')}-label PDF print job (API, file downloaded)`,
+        value: pdf.seconds,
+        unit: 's',
+        better: 'lower',
+        ceiling: naiveSeconds * (n / COUNT),
+        ceilingName,
+        target: [
+          { on: 'ratio', op: '>=', limit: 4, text: '≥ 4× faster than the naive path' },
+          { on: 'value', op: '<', limit: 2 * (n / COUNT), text: `< ${(2 * (n / COUNT)).toFixed(2)} s` },
+        ],
+        scale,
+        note: `createLabelPrintJob for ${n} occupied slots (labels, price versions, render, file) + GET of the ${(pdf.bytes / 1024).toFixed(0)} KiB file`,
+      }),
+      result({
+        name: `labels: ${n.toLocaleString('en-US')}-label ZPL print job (API, file downloaded)`,
+        value: zpl.seconds,
+        unit: 's',
+        better: 'lower',
+        ceiling: naiveSeconds * (n / COUNT),
+        ceilingName,
+        scale,
+      }),
+    ];
+  } finally {
+    await api.stop();
+  }
+}

@@ -13,7 +13,7 @@ async function liveLabels(dataset: Dataset): Promise<{ code: string; id: string 
   return withClient(dataset.url, async (c) => {
     const { rows } = await c.query(
       `SELECT code, id FROM labels
-       WHERE venue_id = (SELECT id FROM bench.venues WHERE n = 1) AND status = 'POSTED'
+       WHERE venue_id = (SELECT id FROM bench.venues WHERE n = 1) AND status <> 'RETIRED'
        ORDER BY md5(code) LIMIT ${LABELS}`,
     );
     return rows as { code: string; id: string }[];
