@@ -50,8 +50,8 @@ const consoleSwc = [
 ];
 
 module.exports = {
-  // jest-circus reads the timeout from the global config only (a project's testTimeout is
-  // ignored): the first e2e file builds the template database in its beforeAll.
+  // Timeouts are global in jest-circus (a project's testTimeout is ignored): e2e files start an
+  // API on a cloned database in beforeAll, which takes more than the 5 s default on a busy machine.
   testTimeout: 60_000,
   projects: [
     {

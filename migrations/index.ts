@@ -6,6 +6,8 @@ import { Showroom1764300000000 } from './1764300000000-Showroom';
 import { Stock1764500000000 } from './1764500000000-Stock';
 import { LabelTemplates1764600000000 } from './1764600000000-LabelTemplates';
 import { LabelsScans1764800000000 } from './1764800000000-LabelsScans';
+import { Sales1764700000000 } from './1764700000000-Sales';
+import { Settlement1764750000000 } from './1764750000000-Settlement';
 
 /** Every migration, in timestamp order (one per line). The schema changes only through these. */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   Stock1764500000000,
   LabelTemplates1764600000000,
   LabelsScans1764800000000,
+  Sales1764700000000,
+  Settlement1764750000000,
 ];

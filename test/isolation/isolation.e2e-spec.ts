@@ -29,7 +29,7 @@ import { buildUniverse, Universe, universeKeyFor } from './universe';
 const SHARED_KEYS = new Set(['category']);
 
 /** Public or self-only operations: no other tenant's id to pass. */
-const NOT_TENANT_SCOPED = new Set(['login', 'me', 'changePassword', 'registerFactory']);
+const NOT_TENANT_SCOPED = new Set(['login', 'me', 'changePassword', 'registerFactory', 'registerBuyer']);
 
 /**
  * Deliberate reach, with the reason: factories browse the directory of active venues (and their
@@ -56,6 +56,8 @@ const FIELD_SAMPLES: Record<string, unknown> = {
   widthMm: 50,
   heightMm: 30,
   zplDpi: 203,
+  month: '2020-01',
+  reservationHoldMinutes: 60,
 };
 
 function sampleScalar(name: string, field: string): unknown {
@@ -243,5 +245,9 @@ describe('tenant isolation across the whole API', () => {
     expect(venue.id).toBe(universe.venue);
     const { slotAssignment } = await t.ok('query($id: ID!) { slotAssignment(id: $id) { id } }', { id: universe.slotAssignment }, 'platformAdmin');
     expect(slotAssignment.id).toBe(universe.slotAssignment);
+    const { settlement } = await t.ok('query($id: ID!) { settlement(id: $id) { id spreadAmount } }', { id: universe.settlement }, 'platformAdmin');
+    expect(settlement).toEqual({ id: universe.settlement, spreadAmount: '0.00' });
+    const { salesOrder } = await t.ok('query($id: ID!) { salesOrder(id: $id) { id } }', { id: universe.salesOrder }, 'platformAdmin');
+    expect(salesOrder.id).toBe(universe.salesOrder);
   });
 });

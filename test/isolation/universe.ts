@@ -108,6 +108,39 @@ export async function buildUniverse(t: TestApp): Promise<Universe> {
     shelf,
     user.id,
   ]);
+  const [{ id: buyer }] = await q(
+    `INSERT INTO buyers (shop_name, contact_name, phone, city, registered_venue_id) VALUES ('隔离买家', '隔离', '13000000999', '隔离市', $1) RETURNING id`,
+    [venue.id],
+  );
+  await q('INSERT INTO buyer_venues (buyer_id, venue_id) VALUES ($1, $2)', [buyer, venue.id]);
+  const now = new Date();
+  const [{ id: salesOrder }] = await q(
+    `INSERT INTO sales_orders (order_no, venue_id, buyer_id, status, total_amount, placed_at, expires_at, paid_at, shipped_at, delivered_at)
+     VALUES ('ISO-SO-1', $1, $2, 'DELIVERED', 800, $3, $3::timestamptz + interval '1 day', $3, $3, $3) RETURNING id`,
+    [venue.id, buyer, now],
+  );
+  const [{ id: salesOrderLine }] = await q(
+    `INSERT INTO sales_order_lines (order_id, venue_id, line_no, sku_id, factory_org_id, quantity, moq, pack_size, price_version_id,
+                                    unit_price, supply_unit_price, retail_price)
+     VALUES ($1, $2, 1, $3, $4, 1, 1, 1, $5, 800, 800, 1200) RETURNING id`,
+    [salesOrder, venue.id, sku.id, factory.id, priceSheet.lineIds[0]],
+  );
+  const [{ id: policy }] = await q('SELECT id FROM return_policies WHERE venue_id IS NULL ORDER BY version DESC LIMIT 1');
+  const [{ id: salesReturn }] = await q(
+    `INSERT INTO sales_returns (return_no, order_id, venue_id, buyer_id, status, reason, policy_id, policy_window_days, requested_at)
+     VALUES ('ISO-RT-1', $1, $2, $3, 'REQUESTED', 'NO_REASON_7_DAYS', $4, 7, $5) RETURNING id`,
+    [salesOrder, venue.id, buyer, policy, now],
+  );
+  await q(
+    `INSERT INTO sales_return_lines (return_id, order_line_id, line_no, sku_id, factory_org_id, quantity) VALUES ($1, $2, 1, $3, $4, 1)`,
+    [salesReturn, salesOrderLine, sku.id, factory.id],
+  );
+  const [{ id: settlement }] = await q(
+    `INSERT INTO settlements (venue_id, factory_org_id, month, period_start, period_end, status, units_sold, units_returned,
+                              payable_amount, wholesale_amount, spread_amount, generated_at, issued_at)
+     VALUES ($1, $2, '2020-01-01', '2019-12-31T16:00:00Z', '2020-01-31T16:00:00Z', 'ISSUED', 0, 0, 0, 0, 0, now(), now()) RETURNING id`,
+    [venue.id, factory.id],
+  );
 
   return {
     region: region.id,
@@ -135,6 +168,10 @@ export async function buildUniverse(t: TestApp): Promise<Universe> {
     labelPrintJob,
     label,
     labelWalk,
+    buyer,
+    salesOrder,
+    salesReturn,
+    settlement,
   };
 }
 
@@ -178,6 +215,10 @@ const BY_ARGUMENT: Record<string, string> = {
   jobId: 'labelPrintJob',
   labelId: 'label',
   walkId: 'labelWalk',
+  buyerId: 'buyer',
+  orderId: 'salesOrder',
+  returnId: 'salesReturn',
+  settlementId: 'settlement',
 };
 
 const BY_OPERATION: Record<string, string> = {
@@ -197,6 +238,10 @@ const BY_OPERATION: Record<string, string> = {
   labelPrintJob: 'labelPrintJob',
   label: 'label',
   labelWalk: 'labelWalk',
+  buyer: 'buyer',
+  salesOrder: 'salesOrder',
+  salesReturn: 'salesReturn',
+  settlement: 'settlement',
 };
 
 /** For a bare `id`: the operation's object (`slotAssignment(id)`), or its name without the verb (`reviewBrand` → brand). */

@@ -164,6 +164,8 @@ export class Given {
   ): Promise<void> {
     const location = options.location ?? 'WAREHOUSE';
     await this.t.dataSource.transaction(async (m) => {
+      // Test history may be dated inside a month the demo has already settled and closed.
+      await m.query("SELECT set_config('xp.backdating', 'on', true)");
       const [sku] = await m.query('SELECT factory_org_id FROM skus WHERE id = $1', [skuId]);
       const [op] = await m.query(
         `INSERT INTO stock_operations (idempotency_key, venue_id, action, request_hash, occurred_at)
@@ -337,4 +339,69 @@ export async function givenAssignment(t: TestApp, venueId: string, slotId: strin
     [venueId, slotId, skuId, options.fromDaysAgo ?? 1, options.toDaysAhead ?? null],
   );
   return id as string;
+}
+
+/** A mainland mobile number nobody else has (for buyers). */
+export function uniquePhone(): string {
+  return `13${String(randomBytes(5).readUIntBE(0, 5) % 1_000_000_000).padStart(9, '0')}`;
+}
+
+/** Buyers, priced SKUs with stock, and orders, straight in the database or through the API. */
+export class GivenSales {
+  constructor(private readonly t: TestApp) {}
+
+  /** A registered buyer, linked to the venues given (so their staff see it). */
+  async buyer(venueIds: string[] = [], overrides: { shopName?: string; phone?: string; createdAt?: Date } = {}): Promise<{ id: string; phone: string }> {
+    const phone = overrides.phone ?? uniquePhone();
+    const [{ id }] = await this.t.dataSource.query(
+      `INSERT INTO buyers (shop_name, contact_name, phone, city, created_at) VALUES ($1, '测试买家', $2, '郑州', COALESCE($3, now())) RETURNING id`,
+      [overrides.shopName ?? `测试店铺${uniqueSuffix()}`, phone, overrides.createdAt ?? null],
+    );
+    for (const venueId of venueIds) {
+      await this.t.dataSource.query('INSERT INTO buyer_venues (buyer_id, venue_id) VALUES ($1, $2)', [id, venueId]);
+    }
+    return { id, phone };
+  }
+
+  /**
+   * A SKU of `factoryOrgId` admitted at `venueId`, priced (supply tiers, wholesale tiers, retail)
+   * and with `stock` units in the WAREHOUSE. Defaults: MOQ 10 in packs of 5; tiers at 10, 50, 200.
+   */
+  async pricedSku(
+    venueId: string,
+    factoryOrgId: string,
+    options: {
+      stock?: number;
+      moq?: number;
+      packSize?: number;
+      tiers?: [number, number][];
+      wholesale?: number[];
+      retail?: number;
+      at?: Date;
+      stockAt?: Date;
+    } = {},
+  ) {
+    const given = new Given(this.t);
+    const [admitted] = await this.t.dataSource.query('SELECT status FROM venue_factories WHERE venue_id = $1 AND factory_org_id = $2', [
+      venueId,
+      factoryOrgId,
+    ]);
+    if (!admitted) await given.admission(venueId, factoryOrgId);
+    const moq = options.moq ?? 10;
+    const sku = await given.sku(factoryOrgId, { moq, packSize: options.packSize ?? 5 });
+    const tiers = options.tiers ?? [
+      [moq, 1000],
+      [moq * 5, 900],
+      [moq * 20, 800],
+    ];
+    const wholesale = options.wholesale ?? tiers.map(([, fen]) => fen + Math.round(fen / 4));
+    const sheet = await new GivenPricing(this.t).priceSheet(
+      venueId,
+      factoryOrgId,
+      [{ skuId: sku.id, tiers, retail: options.retail ?? Math.max(...wholesale) * 2, wholesale }],
+      { at: options.at },
+    );
+    if (options.stock) await given.stock(venueId, sku.id, options.stock, { occurredAt: options.stockAt });
+    return { sku, versionId: sheet.lineIds[0], tiers, wholesale };
+  }
 }

@@ -18,6 +18,8 @@ import { LabelsModule } from '@xp/labels';
 import { FactoriesModule } from '@xp/factories';
 import { PricingModule } from '@xp/pricing';
 import { ScansModule } from '@xp/scans';
+import { SalesModule } from '@xp/sales';
+import { SettlementModule } from '@xp/settlement';
 import { VenuesModule } from '@xp/venues';
 import { HealthController } from './health.controller';
 
@@ -83,6 +85,8 @@ export class AppModule {
         CatalogModule,
         PricingModule,
         ScansModule,
+        SalesModule,
+        SettlementModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -4,6 +4,8 @@ import { CATALOG_ENTITIES } from '@xp/catalog';
 import { FACTORIES_ENTITIES } from '@xp/factories';
 import { LABELS_ENTITIES } from '@xp/labels';
 import { PRICING_ENTITIES } from '@xp/pricing';
+import { SALES_ENTITIES } from '@xp/sales';
+import { SETTLEMENT_ENTITIES } from '@xp/settlement';
 import { SHOWROOM_ENTITIES } from '@xp/showroom';
 import { STOCK_ENTITIES } from '@xp/stock';
 import { VENUES_ENTITIES } from '@xp/venues';
@@ -19,4 +21,6 @@ export const ENTITIES = [
   ...SHOWROOM_ENTITIES,
   ...STOCK_ENTITIES,
   ...LABELS_ENTITIES,
+  ...SALES_ENTITIES,
+  ...SETTLEMENT_ENTITIES,
 ];

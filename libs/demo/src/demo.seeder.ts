@@ -6,11 +6,12 @@ import { factoriesPart } from './parts/factories';
 import { labelsPart } from './parts/labels';
 import { partiesPart } from './parts/parties';
 import { pricingPart } from './parts/pricing';
+import { salesPart } from './parts/sales';
 import { showroomPart } from './parts/showroom';
 import { stockPart } from './parts/stock';
 
 /** The demo's parts in the order they build on each other. Each area appends its own. */
-export const DEMO_PARTS: DemoPart[] = [partiesPart, factoriesPart, pricingPart, showroomPart, stockPart, labelsPart];
+export const DEMO_PARTS: DemoPart[] = [partiesPart, factoriesPart, pricingPart, showroomPart, stockPart, labelsPart, salesPart];
 
 @Injectable()
 export class DemoSeeder {
