@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
@@ -67,7 +68,9 @@ export class AppModule {
           context: ({ request }: { request: unknown }) => ({ req: request }),
           formatError: createFormatError(logger),
           buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
-          plugins: armor.plugins as ApolloDriverConfig['plugins'],
+          // No HTTP caching of GraphQL answers (they are per caller); Apollo's default cache-control
+          // plugin would otherwise wrap every field resolver to collect cache hints.
+          plugins: [ApolloServerPluginCacheControlDisabled(), ...armor.plugins] as ApolloDriverConfig['plugins'],
           validationRules: armor.validationRules,
           includeStacktraceInErrorResponses: false,
           allowBatchedHttpRequests: false,

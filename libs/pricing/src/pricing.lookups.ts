@@ -98,11 +98,16 @@ export async function loadOwnSkuFacts(ctx: RequestContext, factoryOrgId: string,
   return new Map(rows.map((r) => [r.id, toFacts(r)]));
 }
 
-/** A factory's SKUs by code (for imports), with the same facts. */
+/**
+ * A factory's SKUs by code (for imports), with the same facts. The codes are a set to join
+ * (`IN (SELECT unnest(…))`), not `code = ANY(array)`: given 10,000 codes that way, PostgreSQL
+ * chose the trigram index of SKU codes and searched it once per code (66 s on the benchmark's
+ * 500,000 SKUs); as a join it probes the (factory, code) key (80 ms).
+ */
 export async function loadOwnSkuFactsByCode(ctx: RequestContext, factoryOrgId: string, codes: readonly string[]): Promise<Map<string, SkuFacts>> {
   if (codes.length === 0) return new Map();
   const rows = await skuFactsQuery(ctx)
-    .where('s.factoryOrgId = :factoryOrgId AND s.code = ANY(:codes)', { factoryOrgId, codes: [...new Set(codes)] })
+    .where('s.factoryOrgId = :factoryOrgId AND s.code IN (SELECT unnest(CAST(:codes AS text[])))', { factoryOrgId, codes: [...new Set(codes)] })
     .getRawMany<SkuFactsRow>();
   return new Map(rows.map((r) => [r.code, toFacts(r)]));
 }
