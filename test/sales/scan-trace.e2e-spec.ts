@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, today } from '@xp/core';
+import { ScanEventWriter } from '@xp/scans';
 import { GivenSales } from '../support/given';
 import { TestApp } from '../support/test-app';
 import { PLACE_ORDER } from './sales.support';
@@ -21,10 +22,13 @@ describe('the scan → order funnel', () => {
     const [label] = await t.dataSource.query(
       `SELECT l.code, l.sku_id, s.moq FROM labels l JOIN skus s ON s.id = l.sku_id
        JOIN stock_balances b ON b.sku_id = l.sku_id AND b.venue_id = l.venue_id AND b.location = 'WAREHOUSE'
-       WHERE l.venue_id = $1 AND b.on_hand - b.reserved >= s.moq ORDER BY l.code LIMIT 1`,
+       WHERE l.venue_id = $1 AND l.status <> 'RETIRED' AND b.on_hand - b.reserved >= s.moq ORDER BY l.code LIMIT 1`,
       [t.demo.venues.zz],
     );
     const buyer = await sales.buyer([t.demo.venues.zz]);
+    // The buyer scans the label first (so its SKU has a row in today's statistics).
+    expect((await t.http().get(`/s/${label.code}`)).status).toBe(200);
+    await t.app.get(ScanEventWriter).flush();
     const before = await t.ok(STATS, { v: t.demo.venues.zz, f: addDays(today(), -1), t: addDays(today(), 1) }, 'operatorAdmin');
     expect(before.scanStats.ordersTraceable).toBe(true);
     const traced = (stats: typeof before) => stats.scanStats.rows.find((r: { key: string }) => r.key === label.sku_id)?.tracedOrders ?? 0;
