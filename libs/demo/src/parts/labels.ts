@@ -208,7 +208,7 @@ function demoScans(labels: DemoLabel[]): ScanEventRow[] {
     const day = addDays(today, -back);
     const weekend = [0, 6].includes(new Date(`${day}T12:00:00+08:00`).getUTCDay());
     for (const label of labels) {
-      const views = pick(`${label.code}:${day}`, weekend ? 9 : 5);
+      const views = 1 + pick(`${label.code}:${day}`, weekend ? 8 : 4); // at least one a day
       for (let k = 0; k < views; k++) {
         const occurredAt = new Date(startOfBusinessDay(day).getTime() + (9 * 60 + 25 * k + pick(`${label.code}:${day}:${k}`, 20)) * 60_000);
         if (occurredAt.getTime() > now || occurredAt < label.printed_at || (label.retired_at && occurredAt >= label.retired_at)) continue;
