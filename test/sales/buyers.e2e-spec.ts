@@ -60,7 +60,8 @@ describe('wholesale buyers', () => {
     expect((await t.fails(BUYER, { id: zzBuyer.id }, 'operator2Admin')).extensions.code).toBe('NOT_FOUND');
     // A newcomer gives staff its number: found, served, and from then on a buyer of the venue.
     expect(await ids('operator2Admin', { phone: zzBuyer.phone })).toEqual([zzBuyer.id]);
-    expect(await ids('operator2Admin', { phone: zzBuyer.phone.slice(0, 10) + '9' })).not.toContain(zzBuyer.id);
+    const otherNumber = zzBuyer.phone.slice(0, 10) + (zzBuyer.phone.endsWith('9') ? '8' : '9');
+    expect(await ids('operator2Admin', { phone: otherNumber })).not.toContain(zzBuyer.id);
     for (const caller of ['factoryAdmin', 'factory2Admin', 'govViewer'] as const) {
       expect((await t.fails(BUYERS, { filter: {} }, caller)).extensions.code).toBe('FORBIDDEN');
       expect((await t.fails(BUYER, { id: zzBuyer.id }, caller)).extensions.code).toBe('FORBIDDEN');
