@@ -51,6 +51,24 @@ async function gql(query, variables, token) {
   return res.json();
 }
 
+async function must(promise, what) {
+  const r = await promise;
+  if (!r.data) fail(`${what}: ${JSON.stringify(r.errors).slice(0, 400)}`);
+  return r.data;
+}
+
+async function loginAs(email) {
+  const r = await gql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email, password: 'xuanpin-demo' } });
+  if (!r.data) fail(`login ${email}: ${JSON.stringify(r.errors)}`);
+  return r.data.login.accessToken;
+}
+
+async function countLabels(token, venueId) {
+  const r = await gql('query($v: ID!) { labels(filter: { venueId: $v }, perPage: 1) { total } }', { v: venueId }, token);
+  if (!r.data) fail(`labels: ${JSON.stringify(r.errors)}`);
+  return r.data.labels.total;
+}
+
 async function login() {
   const r = await gql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', {
     i: { email: 'factory.admin@demo.xuanpin.test', password: 'xuanpin-demo' },
@@ -110,7 +128,63 @@ const none = after.products === before.products && after.skus === before.skus;
 const all = after.skus === before.skus + ROWS;
 if (!none && !all) fail(`part of an import survived a kill mid-write: before ${JSON.stringify(before)}, after ${JSON.stringify(after)}`);
 console.log(`after the restart the killed import is ${none ? 'wholly absent' : 'wholly there (it committed first)'}; the API answers`);
+// 2. A 1,000-label print job killed while rendering: after a restart it is FAILED, with no labels.
+const staff = await loginAs('showroom.staff@demo.xuanpin.test');
+const venue = (await gql('{ venues { items { id code } } }', {}, staff)).data.venues.items.find((v) => v.code === 'ZZ-AIRPORT');
+const zone = await must(
+  gql('mutation($i: CreateZoneInput!) { createZone(input: $i) { id } }', { i: { venueId: venue.id, code: 'K', name: '崩溃测试区' } }, staff),
+  'createZone',
+);
+await must(
+  gql('mutation($i: CreateShelvesInput!) { createShelves(input: $i) { slotCount } }', { i: { zoneId: zone.createZone.id, fromNumber: 1, toNumber: 250, levels: 4 } }, staff),
+  'createShelves',
+);
+const slots = [];
+for (let page = 1; page <= 5; page++) {
+  const r = await must(gql('query($f: SlotFilter, $p: Int!) { slots(filter: $f, page: $p, perPage: 200) { items { id } } }', { f: { zoneId: zone.createZone.id }, p: page }, staff), 'slots');
+  slots.push(...r.slots.items.map((x) => x.id));
+}
+const price = await must(
+  gql('query($v: ID!) { slotAssignments(filter: { venueId: $v }, perPage: 1) { items { skuId } } }', { v: venue.id }, staff),
+  'assignments',
+);
+const skuId = price.slotAssignments.items[0].skuId;
+const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+for (const slotId of slots) {
+  await must(gql('mutation($i: AssignSlotInput!) { assignSlot(input: $i) { id } }', { i: { slotId, skuId, from: day } }, staff), 'assignSlot');
+}
+const template = (await gql('{ labelTemplates(perPage: 50) { items { id code } } }', {}, staff)).data.labelTemplates.items.find((x) => x.code === 'ROLL-50X30');
+const labelsBefore = await countLabels(staff, venue.id);
+const watcher2 = new pg.Client({ host: '127.0.0.1', port: Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3]), user: 'postgres', password, database: 'xuanpin' });
+await watcher2.connect();
+const printing = gql(
+  'mutation($i: CreateLabelPrintJobInput!) { createLabelPrintJob(input: $i) { id } }',
+  { i: { venueId: venue.id, templateId: template.id, format: 'PDF', selection: { zoneIds: [zone.createZone.id] } } },
+  staff,
+).catch(() => 'connection lost');
+let jobId = null;
+for (let i = 0; i < 4000 && !jobId; i++) {
+  const { rows } = await watcher2.query("SELECT id FROM label_print_jobs WHERE status = 'RUNNING' LIMIT 1");
+  jobId = rows[0]?.id ?? null;
+  if (!jobId) await new Promise((r) => setTimeout(r, 5));
+}
+await watcher2.end();
+if (!jobId) fail('never saw the print job running');
+child.kill('SIGKILL');
+await printing;
+await start();
+const staffAgain = await loginAs('showroom.staff@demo.xuanpin.test');
+let status = 'RUNNING';
+for (let i = 0; i < 60 && status === 'RUNNING'; i++) {
+  status = (await gql('query($id: ID!) { labelPrintJob(id: $id) { status } }', { id: jobId }, staffAgain)).data?.labelPrintJob?.status ?? 'MISSING';
+  if (status === 'RUNNING') await new Promise((r) => setTimeout(r, 1000));
+}
+if (status !== 'FAILED' && status !== 'DONE') fail(`the killed print job is ${status} a minute after the restart`);
+const labelsAfter = await countLabels(staffAgain, venue.id);
+if (status === 'FAILED' && labelsAfter !== labelsBefore) fail(`a failed print job left labels: ${labelsBefore} → ${labelsAfter}`);
+console.log(`after the restart the killed print job is ${status}, with ${labelsAfter - labelsBefore} new labels`);
+
 child.kill('SIGTERM');
 await new Promise((r) => child.once('exit', r));
 rmSync(dataDir, { recursive: true, force: true });
-console.log('crash test passed: SIGKILL mid-import leaves all or nothing, and the system restarts');
+console.log('crash test passed: SIGKILL mid-import and mid-print-job leave all or nothing, and the system restarts');

@@ -231,22 +231,35 @@ describe('label print jobs', () => {
       expect(await t.count('label_print_job_files', 'job_id IN (SELECT id FROM label_print_jobs WHERE status = $1)', ['FAILED'])).toBe(0);
     });
 
-    it('marks a RUNNING job left by a killed process FAILED once it is a few minutes old, and leaves a fresh one alone', async () => {
-      const insert = async (minutesAgo: number) =>
+    it('marks a RUNNING job left by a killed process FAILED, and leaves alone one being rendered and a fresh one', async () => {
+      const insert = async (secondsAgo: number) =>
         (
           await t.dataSource.query(
             `INSERT INTO label_print_jobs (venue_id, template_id, format, selection, created_at)
-             VALUES ($1, $2, 'PDF', '{}', now() - make_interval(mins => $3)) RETURNING id`,
-            [w.venueId, w.template, minutesAgo],
+             VALUES ($1, $2, 'PDF', '{}', now() - make_interval(secs => $3)) RETURNING id`,
+            [w.venueId, w.template, secondsAgo],
           )
         )[0].id as string;
-      const crashed = await insert(10);
-      const running = await insert(1);
-      await t.app.get(LabelStalenessService).failInterruptedJobs(t.dataSource.manager);
-      const rows = await t.dataSource.query('SELECT id, status, error FROM label_print_jobs WHERE id = ANY($1)', [[crashed, running]]);
-      expect(rows.find((r: { id: string }) => r.id === crashed)).toMatchObject({ status: 'FAILED' });
-      expect(rows.find((r: { id: string }) => r.id === crashed).error).toContain('Interrupted');
-      expect(rows.find((r: { id: string }) => r.id === running)).toMatchObject({ status: 'RUNNING', error: null });
+      const crashed = await insert(600);
+      const rendering = await insert(600);
+      const fresh = await insert(1);
+      // Another process (a replica) is rendering `rendering`: its transaction holds the row.
+      const replica = t.dataSource.createQueryRunner();
+      await replica.connect();
+      await replica.startTransaction();
+      await replica.query('SELECT 1 FROM label_print_jobs WHERE id = $1 FOR UPDATE', [rendering]);
+      try {
+        await t.app.get(LabelStalenessService).failInterruptedJobs(t.dataSource.manager);
+      } finally {
+        await replica.rollbackTransaction();
+        await replica.release();
+      }
+      const rows = await t.dataSource.query('SELECT id, status, error FROM label_print_jobs WHERE id = ANY($1)', [[crashed, rendering, fresh]]);
+      const byId = (id: string) => rows.find((r: { id: string }) => r.id === id);
+      expect(byId(crashed)).toMatchObject({ status: 'FAILED' });
+      expect(byId(crashed).error).toContain('Interrupted');
+      expect(byId(rendering)).toMatchObject({ status: 'RUNNING', error: null });
+      expect(byId(fresh)).toMatchObject({ status: 'RUNNING', error: null });
       const { labelPrintJob } = await t.ok(JOB, { id: crashed }, 'showroomStaff');
       expect(labelPrintJob.status).toBe('FAILED');
       const res = await file(crashed);

@@ -58,6 +58,7 @@ export const STALENESS_RECHECK_MS = 5 * 60_000;
 })
 export class LabelsModule implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private timer?: NodeJS.Timeout;
+  private jobsTimer?: NodeJS.Timeout;
   private rechecking?: Promise<unknown>;
 
   constructor(
@@ -83,10 +84,16 @@ export class LabelsModule implements OnModuleInit, OnApplicationBootstrap, OnMod
     await this.recheck();
     this.timer = setInterval(() => void this.recheck(), STALENESS_RECHECK_MS);
     this.timer.unref();
+    // Interrupted jobs are found quickly: a restarted API marks its predecessor's within seconds.
+    this.jobsTimer = setInterval(() => {
+      if (this.dataSource.isInitialized) void this.staleness.failInterruptedJobs(this.dataSource.manager).catch(() => undefined);
+    }, 15_000);
+    this.jobsTimer.unref();
   }
 
   async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.jobsTimer) clearInterval(this.jobsTimer);
     await this.rechecking;
   }
 

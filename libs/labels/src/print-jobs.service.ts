@@ -66,8 +66,9 @@ const SELECTED_SLOTS = `
  *
  * Crash safety: the job row is committed first as RUNNING; then one transaction inserts the
  * labels, retires the slots' previous labels, renders the file, stores it and marks the job
- * DONE — all or nothing. A render error marks the job FAILED; a process killed mid-way leaves
- * only the RUNNING row, which the start-up check marks FAILED once it is a few minutes old.
+ * DONE — all or nothing, holding the job's row locked. A render error marks the job FAILED; a
+ * process killed mid-way leaves only an unlocked RUNNING row, which the check at start-up and
+ * every 15 seconds marks FAILED.
  */
 @Injectable()
 export class PrintJobsService {
@@ -107,6 +108,8 @@ export class PrintJobsService {
 
     try {
       await runInTransaction(ctx, {}, async () => {
+        // Held until this transaction ends: a job whose row is unlocked is not being rendered.
+        await ctx.manager.query('SELECT 1 FROM label_print_jobs WHERE id = $1 FOR UPDATE', [jobId]);
         const plan = await this.plan(ctx, input.venueId, input.selection, true);
         const labelIds = await this.insertLabels(ctx, jobId, input.venueId, template.id, plan.printable);
         const [venue] = await ctx.manager.query('SELECT code FROM venues WHERE id = $1', [input.venueId]);

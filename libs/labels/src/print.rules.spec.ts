@@ -98,8 +98,8 @@ describe('staleness and checks', () => {
     expect(checkResult({ status: LabelStatus.PRINTED, staleAt: new Date('2027-01-01') }, now)).toBe(LabelCheckResult.CURRENT);
   });
 
-  it('takes a RUNNING job older than five minutes for interrupted', () => {
-    expect(interruptedBefore(now).toISOString()).toBe('2026-11-25T01:55:00.000Z');
+  it('takes an unlocked RUNNING job older than ten seconds for interrupted', () => {
+    expect(interruptedBefore(now).toISOString()).toBe('2026-11-25T01:59:50.000Z');
     expect(PrintJobStatus.RUNNING).toBe('RUNNING');
     expect(WalkStatus.OPEN).toBe('OPEN');
   });

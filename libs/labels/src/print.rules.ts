@@ -142,11 +142,14 @@ export function checkResult(label: { status: LabelStatus; staleAt: Date | null }
   return isStaleAt(label.staleAt, now) ? LabelCheckResult.STALE : LabelCheckResult.CURRENT;
 }
 
-/** A RUNNING job older than this was interrupted (the process died while rendering it). */
-export const INTERRUPTED_JOB_MINUTES = 5;
+/**
+ * A job renders holding its row locked (FOR UPDATE) from within milliseconds of its creation; a
+ * RUNNING job that is unlocked and older than this was interrupted (its process died).
+ */
+export const INTERRUPTED_JOB_SECONDS = 10;
 
-export function interruptedBefore(now: Date, minutes = INTERRUPTED_JOB_MINUTES): Date {
-  return new Date(now.getTime() - minutes * 60_000);
+export function interruptedBefore(now: Date, seconds = INTERRUPTED_JOB_SECONDS): Date {
+  return new Date(now.getTime() - seconds * 1000);
 }
 
 /** How a label prints its price version: the sheet's version number at the venue. */

@@ -47,15 +47,17 @@ export class LabelStalenessService {
   }
 
   /**
-   * Marks FAILED the print jobs left RUNNING by a process that died while rendering them (older
-   * than a few minutes, so that a job another replica is rendering right now is left alone).
-   * Their labels were never committed: a job's labels, file and DONE commit together.
+   * Marks FAILED the print jobs left RUNNING by a process that died while rendering them: a live
+   * job keeps its row locked while it renders (on any replica), so SKIP LOCKED leaves it alone;
+   * an unlocked RUNNING job a few seconds old is dead. Its labels were never committed: a job's
+   * labels, file and DONE commit together.
    */
   async failInterruptedJobs(manager: EntityManager, now = new Date()): Promise<number> {
     const rows: unknown = await manager.query(
       `UPDATE label_print_jobs SET status = 'FAILED', finished_at = now(),
               error = 'Interrupted: the server stopped while this job was being rendered. Print it again.'
-       WHERE status = 'RUNNING' AND created_at < $1 RETURNING id`,
+       WHERE id IN (SELECT id FROM label_print_jobs WHERE status = 'RUNNING' AND created_at < $1 FOR UPDATE SKIP LOCKED)
+       RETURNING id`,
       [interruptedBefore(now)],
     );
     const list = rowsOf<{ id: string }>(rows);
