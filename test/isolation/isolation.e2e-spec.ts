@@ -224,20 +224,34 @@ describe('tenant isolation across the whole API', () => {
     expect(await t.count('audit_events')).toBe(auditBefore);
   });
 
-  it.each(roles)("answers 404 to %s for the other tenant's label file (GET /api/label-jobs/:id/file)", async (role) => {
+  /** Every file route, with the other tenant's object: documents, label files, statements, report spreadsheets. */
+  const files = () => [
+    { route: `/api/documents/${universe.document}`, type: 'application/pdf' },
+    { route: `/api/label-jobs/${universe.labelPrintJob}/file`, type: 'application/pdf' },
+    { route: `/api/settlements/${universe.settlement}.pdf`, type: 'application/pdf' },
+    { route: `/api/settlements/${universe.settlement}.csv`, type: 'text/csv' },
+    { route: `/api/reports/venue/${universe.venue}.xlsx?from=2026-01-01&to=2026-02-01`, type: 'spreadsheetml' },
+  ];
+
+  it.each(roles)("refuses %s every file of the other tenant (404 or 403, never the file)", async (role) => {
     const token = await t.tokenFor(role);
-    const res = await t.http().get(`/api/label-jobs/${universe.labelPrintJob}/file`).set('authorization', `Bearer ${token}`);
-    expect(res.status).toBe(404);
-    expect(res.headers['content-type']).toContain('application/json');
-    expect(res.body.error.code).toBe('NOT_FOUND');
+    const leaks: string[] = [];
+    for (const { route } of files()) {
+      const res = await t.http().get(route).set('authorization', `Bearer ${token}`);
+      if (![403, 404].includes(res.status)) leaks.push(`${route}: HTTP ${res.status}`);
+      else if (!String(res.headers['content-type']).includes('application/json')) leaks.push(`${route}: answered ${res.headers['content-type']}`);
+    }
+    expect(leaks).toEqual([]);
   });
 
-  it('answers 401 to an anonymous caller for a label file, and the file to platform staff (it is real)', async () => {
-    expect((await t.http().get(`/api/label-jobs/${universe.labelPrintJob}/file`)).status).toBe(401);
+  it('answers 401 to an anonymous caller for every file, and the file to platform staff (they are real)', async () => {
     const token = await t.tokenFor('platformAdmin');
-    const res = await t.http().get(`/api/label-jobs/${universe.labelPrintJob}/file`).set('authorization', `Bearer ${token}`);
-    expect(res.status).toBe(200);
-    expect(res.headers['content-type']).toBe('application/pdf');
+    for (const { route, type } of files()) {
+      expect([route, (await t.http().get(route)).status]).toEqual([route, 401]);
+      const res = await t.http().get(route).set('authorization', `Bearer ${token}`);
+      expect([route, res.status]).toEqual([route, 200]);
+      expect(String(res.headers['content-type'])).toContain(type);
+    }
   });
 
   it('lets platform staff reach the other tenant (the universe is real)', async () => {
