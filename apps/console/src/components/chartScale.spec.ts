@@ -6,6 +6,7 @@ describe('report figures', () => {
     expect(formatFigure('count', 12345)).toBe('12,345');
     expect(formatFigure('rate', 0.2346)).toBe('23.5%');
     expect(formatFigure('hours', 26)).toBe('26.0');
+    expect(formatFigure('decimal', 17.25)).toBe('17.3');
     expect(formatFigure('money', null)).toBe('—');
     expect(percent(undefined)).toBe('—');
   });

@@ -5,8 +5,8 @@ import { fenToMoney, formatMoney, moneyShare, moneyToFen } from '../format/money
  * unit tested: money stays integer fen, only a bar's drawn proportion becomes a float.
  */
 
-/** How a figure reads: counts grouped, money as ¥, rates as %, hours with one decimal. */
-export type FigureKind = 'count' | 'money' | 'rate' | 'hours';
+/** How a figure reads: counts grouped, money as ¥, rates as %, hours and averages with one decimal. */
+export type FigureKind = 'count' | 'money' | 'rate' | 'hours' | 'decimal';
 
 /** A figure beside the previous period, as the API's Count/Money/FloatFigure answer it. */
 export interface FigureValue {
@@ -23,7 +23,7 @@ export function formatFigure(kind: FigureKind, value: number | string | null | u
   if (value === null || value === undefined) return '—';
   if (kind === 'money') return formatMoney(String(value));
   if (kind === 'rate') return percent(Number(value));
-  if (kind === 'hours') return Number(value).toFixed(1);
+  if (kind === 'hours' || kind === 'decimal') return Number(value).toFixed(1);
   return Number(value).toLocaleString('zh-CN');
 }
 

@@ -26,6 +26,9 @@ export const ChangeText = ({ kind, figure }: { kind: FigureKind; figure: FigureV
   } else if (kind === 'hours') {
     const change = Number(figure.change);
     text = translate('xp.reports.hours_change', { value: `${change > 0 ? '+' : ''}${change.toFixed(1)}` });
+  } else if (kind === 'decimal') {
+    const change = Number(figure.change);
+    text = `${change > 0 ? '+' : ''}${change.toFixed(1)}`;
   } else if (figure.changeRate === null || figure.changeRate === undefined) {
     if (sign === 0) return muted('±0');
     text = translate('xp.reports.from_zero');

@@ -61,8 +61,8 @@ const SlotPerformanceSection = ({ report }: { report: VenueReport }) => {
     <ReportSection title="xp.reports.sections.slots" testId="section-slots">
       <Stack direction="row" useFlexGap flexWrap="wrap" spacing={2} sx={{ mb: 2 }}>
         <ReportFigure label="xp.reports.slots.gmv_per_day" kind="money" figure={sp.gmvPerOccupiedSlotDay} testId="figure-gmvPerOccupiedSlotDay" />
-        <ReportFigure label="xp.reports.slots.scans_per_day" kind="hours" figure={sp.scansPerOccupiedSlotDay} testId="figure-scansPerOccupiedSlotDay" />
-        <ReportFigure label="xp.reports.slots.units_per_day" kind="hours" figure={sp.unitsPerOccupiedSlotDay} testId="figure-unitsPerOccupiedSlotDay" />
+        <ReportFigure label="xp.reports.slots.scans_per_day" kind="decimal" figure={sp.scansPerOccupiedSlotDay} testId="figure-scansPerOccupiedSlotDay" />
+        <ReportFigure label="xp.reports.slots.units_per_day" kind="decimal" figure={sp.unitsPerOccupiedSlotDay} testId="figure-unitsPerOccupiedSlotDay" />
       </Stack>
       <Card variant="outlined" data-testid="weakest-slots">
         <CardHeader title={<Typography variant="subtitle1">{translate('xp.reports.slots.weakest')}</Typography>} subheader={<Typography variant="caption" color="text.secondary">{translate('xp.reports.slots.weakest_hint')}</Typography>} sx={{ pb: 0 }} />
@@ -89,8 +89,8 @@ const SlotPerformanceSection = ({ report }: { report: VenueReport }) => {
                 <TableCell align="right">{formatFigure('count', s.scans)}</TableCell>
                 <TableCell align="right">{formatFigure('count', s.unitsSold)}</TableCell>
                 <TableCell align="right">{formatFigure('money', s.gmv)}</TableCell>
-                <FigureCell kind="hours" figure={s.scansPerOccupiedDay} />
-                <FigureCell kind="hours" figure={s.unitsPerOccupiedDay} />
+                <FigureCell kind="decimal" figure={s.scansPerOccupiedDay} />
+                <FigureCell kind="decimal" figure={s.unitsPerOccupiedDay} />
               </TableRow>
             ))}
           </TableBody>

@@ -5,7 +5,7 @@ import type { FigureKind, FigureValue } from '../../components/chartScale';
 const COUNT = '{ value previous change changeRate }';
 const MONEY = '{ value previous change changeRate }';
 const FLOAT = '{ value previous change }';
-const KIND_FIELDS: Record<FigureKind, string> = { count: COUNT, money: MONEY, rate: FLOAT, hours: FLOAT };
+const KIND_FIELDS: Record<FigureKind, string> = { count: COUNT, money: MONEY, rate: FLOAT, hours: FLOAT, decimal: FLOAT };
 
 /** The headline figures of a venue or region (ReportHeadline), in the order the page shows them. */
 export const HEADLINE_FIGURES = [

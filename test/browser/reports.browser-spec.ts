@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expectFullyTranslated, launchBrowser, loginAndWait, newPage, screenshot } from './support';
+
+const ZZ = '郑州航空港全品类选品中心';
+const YK = '永康五金选品中心';
+const FACTORY_A = '河南豫暖针织服饰有限公司';
+const FACTORY_B = '义乌行远箱包有限公司';
+
+/** Last month in Shanghai, as the period picker spells it ("2026-10-01 至 2026-10-31"). */
+function lastMonthText(): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const [y, m] = today.split('-').map(Number);
+  const first = new Date(Date.UTC(m === 1 ? y - 1 : y, m === 1 ? 11 : m - 2, 1));
+  const last = new Date(Date.UTC(y, m - 1, 0));
+  return `${first.toISOString().slice(0, 10)} 至 ${last.toISOString().slice(0, 10)}`;
+}
+
+/** The reports and the report figures of the role dashboards, in Chinese against the demo. */
+describe('reports in the console', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    ({ context, page } = await newPage(browser));
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  it("lets the regional manager compare last month's venues with totals, open a venue's report and download it", async () => {
+    await loginAndWait(page, 'regional.manager@demo.xuanpin.test');
+    // The home shows this month's region figures, no placeholder of the reports left.
+    await page.locator('[data-testid="home-region-figures"] [data-testid="home-figure-gmv"]').waitFor();
+    expect(await page.locator('[data-testid="later-figure"]').count()).toBe(0);
+    await expectFullyTranslated(page);
+
+    await page.getByRole('menuitem', { name: '大区报表' }).click();
+    await page.locator('[data-testid="region-table"]').waitFor();
+    expect(await page.locator('[data-testid="period-text"]').innerText()).toBe(lastMonthText());
+    const venues = await page.locator('[data-testid="region-venue"] a').allInnerTexts();
+    expect(venues.sort()).toEqual([YK, ZZ].sort());
+    // Each venue and the region total have figures: Zhengzhou sold last month, the total is at least its GMV.
+    const gmvCells = await page.locator('[data-testid="row-gmv"] td').allInnerTexts();
+    expect(gmvCells).toHaveLength(4);
+    for (const cell of gmvCells.slice(1)) expect(cell).toMatch(/¥[\d,]+\.\d{2}/);
+    const zzIndex = venues.indexOf(ZZ);
+    const yuan = (text: string) => Number(/¥([\d,]+\.\d{2})/.exec(text)![1].replace(/,/g, ''));
+    expect(yuan(gmvCells[1 + zzIndex])).toBeGreaterThan(0);
+    expect(yuan(gmvCells[3])).toBeGreaterThanOrEqual(yuan(gmvCells[1 + zzIndex]));
+    const stockCells = await page.locator('[data-testid="row-stockUnits"] td').allInnerTexts();
+    expect(stockCells.slice(1).every((c) => /\d/.test(c))).toBe(true);
+    await page.locator('[data-testid="chart-venue-gmv"]').waitFor();
+    await expectFullyTranslated(page);
+    await screenshot(page, 'region-report');
+
+    await page.locator('[data-testid="open-venue-ZZ-AIRPORT"]').click();
+    await page.waitForURL(/\/reports\/venue\?venue=/);
+    await page.locator('[data-testid="venue-report"][data-view="FULL"]').waitFor();
+    expect(await page.locator('[data-testid="period-text"]').innerText()).toBe(lastMonthText());
+    await page.locator('[data-testid="figure-spread"] [data-testid="figure-value"]').waitFor();
+    await page.locator('[data-testid="top-factories-gmv"]').getByText(FACTORY_A).first().waitFor();
+    await page.locator('[data-testid="weakest-slots"]').waitFor();
+    await page.locator('[data-testid="stock-age-chart"]').waitFor();
+    await expectFullyTranslated(page);
+    await screenshot(page, 'venue-report');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download-xlsx"]').click()]);
+    expect(download.suggestedFilename()).toMatch(/^选品中心报表_ZZ-AIRPORT_\d{4}-\d{2}-01_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const file = readFileSync((await download.path())!);
+    expect(file.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it("shows a government viewer its venue's aggregates and no factory's name", async () => {
+    await loginAndWait(page, 'gov.viewer@demo.xuanpin.test');
+    await page.locator('[data-testid="home-venue-figures"] [data-testid="home-figure-gmv"]').waitFor();
+    expect(await page.locator('[data-testid="later-figure"]').count()).toBe(0);
+
+    await page.getByRole('menuitem', { name: '选品中心报表' }).click();
+    await page.locator('[data-testid="venue-report"][data-view="AGGREGATE_ONLY"]').waitFor();
+    await page.locator('[data-testid="aggregate-only"]').waitFor();
+    await page.locator('[data-testid="figure-gmv"] [data-testid="figure-value"]').waitFor();
+    await page.locator('[data-testid="weakest-slots"]').waitFor();
+    expect(await page.locator('[data-testid="figure-spread"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="section-top"]').count()).toBe(0);
+    const text = await page.locator('body').innerText();
+    expect(text).toContain(ZZ);
+    expect(text).not.toContain(FACTORY_A);
+    expect(text).not.toContain(FACTORY_B);
+    expect(await page.locator('[data-testid="chart-money"] [data-testid="bar-spread"]').count()).toBe(0);
+    await expectFullyTranslated(page);
+    await screenshot(page, 'venue-report-government');
+
+    // Another period works the same: this year.
+    await page.locator('[data-testid="period-thisYear"]').click();
+    await page.locator('[data-testid="report-periods"]').getByText(/-01-01 至/).waitFor();
+    expect(await page.locator('body').innerText()).not.toContain(FACTORY_A);
+  });
+
+  it('shows a factory its own report across its venues and nobody else', async () => {
+    await loginAndWait(page, 'factory.admin@demo.xuanpin.test');
+    await page.locator('[data-testid="home-factory-figures"] [data-testid="home-figure-orders"]').waitFor();
+    expect(await page.locator('[data-testid="later-figure"]').allInnerTexts()).toEqual([expect.stringContaining('结算单')]);
+
+    await page.getByRole('menuitem', { name: '我的经营报表' }).click();
+    await page.locator('[data-testid="factory-report"]').waitFor();
+    expect(await page.locator('[data-testid="factory-name"]').innerText()).toBe(FACTORY_A);
+    expect(await page.locator('[data-testid="factory-venue"]').count()).toBeGreaterThan(0);
+    await page.locator('[data-testid="figure-gmv"] [data-testid="figure-value"]').waitFor();
+    expect(await page.locator('body').innerText()).not.toContain(FACTORY_B);
+    await expectFullyTranslated(page);
+    await screenshot(page, 'factory-report');
+  });
+});
