@@ -64,7 +64,10 @@ describe('reports in the console', () => {
     await page.locator('[data-testid="open-venue-ZZ-AIRPORT"]').click();
     await page.waitForURL(/\/reports\/venue\?venue=/);
     await page.locator('[data-testid="venue-report"][data-view="FULL"]').waitFor();
+    // The link carries the region report's period: it opens on 上月.
+    expect(await page.locator('[data-testid="period-lastMonth"]').getAttribute('aria-pressed')).toBe('true');
     expect(await page.locator('[data-testid="period-text"]').innerText()).toBe(lastMonthText());
+    expect(await page.locator('[data-testid="venue-select"]').innerText()).toContain(ZZ);
     await page.locator('[data-testid="figure-spread"] [data-testid="figure-value"]').waitFor();
     await page.locator('[data-testid="top-factories-gmv"]').getByText(FACTORY_A).first().waitFor();
     await page.locator('[data-testid="weakest-slots"]').waitFor();

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { lastDayOf, lastMonth, PERIOD_PRESETS, periodOf, PeriodPreset } from '../format/periods';
+import { lastDayOf, lastMonth, PERIOD_PRESETS, periodOf, PeriodPreset, presetOf } from '../format/periods';
 
 /**
  * The period a report page shows, from a preset (本月, 上月, 今年) or two days typed; a page
  * linked with ?from=&to= opens on those days (`linked`, as customFromLink reads them).
  */
 export function usePeriod(initial: PeriodPreset = 'lastMonth', linked: { first: string; last: string } | null = null) {
-  const [preset, setPreset] = useState<PeriodPreset>(linked ? 'custom' : initial);
+  const [preset, setPreset] = useState<PeriodPreset>(linked ? presetOf(linked) : initial);
   const [custom, setCustom] = useState(() => {
     if (linked) return linked;
     const start = lastMonth();
@@ -31,8 +31,8 @@ export const PeriodPicker = ({ state }: { state: ReturnType<typeof usePeriod> })
       </ToggleButtonGroup>
       {preset === 'custom' && (
         <>
-          <TextField type="date" size="small" label={translate('xp.reports.period.first')} value={custom.first} onChange={(e) => setCustom({ ...custom, first: e.target.value })} InputLabelProps={{ shrink: true }} inputProps={{ 'data-testid': 'period-first' }} />
-          <TextField type="date" size="small" label={translate('xp.reports.period.last')} value={custom.last} onChange={(e) => setCustom({ ...custom, last: e.target.value })} InputLabelProps={{ shrink: true }} inputProps={{ 'data-testid': 'period-last' }} />
+          <TextField type="date" size="small" label={translate('xp.reports.period.first')} value={custom.first} onChange={(e) => setCustom({ ...custom, first: e.target.value })} InputLabelProps={{ shrink: true }} inputProps={{ 'data-testid': 'period-first' }} sx={{ width: 170 }} />
+          <TextField type="date" size="small" label={translate('xp.reports.period.last')} value={custom.last} onChange={(e) => setCustom({ ...custom, last: e.target.value })} InputLabelProps={{ shrink: true }} inputProps={{ 'data-testid': 'period-last' }} sx={{ width: 170 }} />
         </>
       )}
       <Typography variant="body2" color="text.secondary" data-testid="period-text">

@@ -1,4 +1,4 @@
-import { addDays, customFromLink, daysIn, isDay, lastDayOf, lastMonth, periodOf, sameDaysLastMonth, thisMonth, thisYear } from './periods';
+import { addDays, customFromLink, presetOf, daysIn, isDay, lastDayOf, lastMonth, periodOf, sameDaysLastMonth, thisMonth, thisYear } from './periods';
 
 describe('report periods', () => {
   it('names last month, this month and this year so far as [from, to)', () => {
@@ -50,5 +50,12 @@ describe('report periods', () => {
     expect(customFromLink('2026-10-01', '2026-10-01')).toBeNull();
     expect(customFromLink('2026-10-01', null)).toBeNull();
     expect(customFromLink('yesterday', '2026-11-01')).toBeNull();
+  });
+
+  it('opens a linked period on its preset when it is one', () => {
+    expect(presetOf({ first: '2026-10-01', last: '2026-10-31' }, '2026-11-25')).toBe('lastMonth');
+    expect(presetOf({ first: '2026-11-01', last: '2026-11-25' }, '2026-11-25')).toBe('thisMonth');
+    expect(presetOf({ first: '2026-01-01', last: '2026-11-25' }, '2026-11-25')).toBe('thisYear');
+    expect(presetOf({ first: '2026-10-02', last: '2026-10-31' }, '2026-11-25')).toBe('custom');
   });
 });

@@ -85,3 +85,10 @@ export function customFromLink(from: string | null, to: string | null): { first:
   if (!isDay(from) || !isDay(to) || to <= from) return null;
   return { first: from, last: addDays(to, -1) };
 }
+
+/** The preset that means these days today (a link to last month opens on 上月), else custom. */
+export function presetOf(custom: { first: string; last: string }, today: string = shanghaiDay()): PeriodPreset {
+  const wanted = periodOf('custom', custom, today);
+  const same = PERIOD_PRESETS.find((p) => p !== 'custom' && wanted && JSON.stringify(periodOf(p, custom, today)) === JSON.stringify(wanted));
+  return same ?? 'custom';
+}
