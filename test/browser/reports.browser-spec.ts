@@ -42,7 +42,7 @@ describe('reports in the console', () => {
     expect(await page.locator('[data-testid="later-figure"]').count()).toBe(0);
     await expectFullyTranslated(page);
 
-    await page.getByRole('menuitem', { name: '大区报表' }).click();
+    await page.getByRole('menuitem', { name: '区域对比报表' }).click();
     await page.locator('[data-testid="region-table"]').waitFor();
     expect(await page.locator('[data-testid="period-text"]').innerText()).toBe(lastMonthText());
     const venues = await page.locator('[data-testid="region-venue"] a').allInnerTexts();
@@ -86,7 +86,7 @@ describe('reports in the console', () => {
     await page.locator('[data-testid="home-venue-figures"] [data-testid="home-figure-gmv"]').waitFor();
     expect(await page.locator('[data-testid="later-figure"]').count()).toBe(0);
 
-    await page.getByRole('menuitem', { name: '选品中心报表' }).click();
+    await page.getByRole('menuitem', { name: '中心经营报表' }).click();
     await page.locator('[data-testid="venue-report"][data-view="AGGREGATE_ONLY"]').waitFor();
     await page.locator('[data-testid="aggregate-only"]').waitFor();
     await page.locator('[data-testid="figure-gmv"] [data-testid="figure-value"]').waitFor();

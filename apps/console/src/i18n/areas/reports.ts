@@ -4,8 +4,8 @@ import type { Widen } from '../types';
 export const reportsZh = {
   xp: {
     menu: {
-      venueReport: '选品中心报表',
-      regionReport: '大区报表',
+      venueReport: '中心经营报表',
+      regionReport: '区域对比报表',
       factoryReport: '我的经营报表',
     },
     reports: {
