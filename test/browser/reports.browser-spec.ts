@@ -41,6 +41,7 @@ describe('reports in the console', () => {
     await page.locator('[data-testid="home-region-figures"] [data-testid="home-figure-gmv"]').waitFor();
     expect(await page.locator('[data-testid="later-figure"]').count()).toBe(0);
     await expectFullyTranslated(page);
+    await screenshot(page, 'home-regional-reports');
 
     await page.getByRole('menuitem', { name: '区域对比报表' }).click();
     await page.locator('[data-testid="region-table"]').waitFor();
@@ -79,12 +80,28 @@ describe('reports in the console', () => {
     expect(download.suggestedFilename()).toMatch(/^选品中心报表_ZZ-AIRPORT_\d{4}-\d{2}-01_\d{4}-\d{2}-\d{2}\.xlsx$/);
     const file = readFileSync((await download.path())!);
     expect(file.subarray(0, 2).toString('latin1')).toBe('PK');
+
+    // Another period: this month so far.
+    await page.locator('[data-testid="period-thisMonth"]').click();
+    const firstOfMonth = `${new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date())}-01`;
+    await page.locator('[data-testid="report-periods"]').getByText(`统计期 ${firstOfMonth} 至`).waitFor();
+
+    // A ranked factory opens its own report (a regional manager sees its venues in the region).
+    await page.locator('[data-testid="period-lastMonth"]').click();
+    await page.locator('[data-testid="report-periods"]').getByText(`统计期 ${lastMonthText()}`).waitFor();
+    await page.locator('[data-testid="top-factories-gmv"]').getByRole('link', { name: FACTORY_A }).click();
+    await page.waitForURL(/\/reports\/factory\?factory=/);
+    expect(await page.locator('[data-testid="factory-name"]').innerText()).toBe(FACTORY_A);
+    expect(await page.locator('[data-testid="factory-venue"]').allInnerTexts()).toEqual([expect.stringContaining(ZZ)]);
+    expect(await page.locator('[data-testid="period-text"]').innerText()).toBe(lastMonthText());
+    await expectFullyTranslated(page);
   });
 
   it("shows a government viewer its venue's aggregates and no factory's name", async () => {
     await loginAndWait(page, 'gov.viewer@demo.xuanpin.test');
     await page.locator('[data-testid="home-venue-figures"] [data-testid="home-figure-gmv"]').waitFor();
     expect(await page.locator('[data-testid="later-figure"]').count()).toBe(0);
+    await screenshot(page, 'home-government-reports');
 
     await page.getByRole('menuitem', { name: '中心经营报表' }).click();
     await page.locator('[data-testid="venue-report"][data-view="AGGREGATE_ONLY"]').waitFor();
@@ -111,6 +128,7 @@ describe('reports in the console', () => {
     await loginAndWait(page, 'factory.admin@demo.xuanpin.test');
     await page.locator('[data-testid="home-factory-figures"] [data-testid="home-figure-orders"]').waitFor();
     expect(await page.locator('[data-testid="later-figure"]').allInnerTexts()).toEqual([expect.stringContaining('结算单')]);
+    await screenshot(page, 'home-factory-reports');
 
     await page.getByRole('menuitem', { name: '我的经营报表' }).click();
     await page.locator('[data-testid="factory-report"]').waitFor();

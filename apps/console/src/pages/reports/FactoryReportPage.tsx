@@ -28,10 +28,12 @@ export const FactoryReportPage = () => {
   const [params] = useSearchParams();
   const { factories, isPending: factoriesPending } = useReportFactories();
   const [stored, setFactoryId] = useStore<string | undefined>('xp.reports.factoryId');
-  const factoryId = [params.get('factory'), stored].find((id) => id && factories.some((f) => f.id === id)) ?? factories[0]?.id;
+  // A link from a venue's ranking names the factory: the API decides whether this user may see it.
+  const linked = params.get('factory');
+  const factoryId = linked ?? [stored].find((id) => id && factories.some((f) => f.id === id)) ?? factories[0]?.id;
   useEffect(() => {
-    if (factoryId && factoryId !== stored) setFactoryId(factoryId);
-  }, [factoryId, stored, setFactoryId]);
+    if (!linked && factoryId && factoryId !== stored) setFactoryId(factoryId);
+  }, [linked, factoryId, stored, setFactoryId]);
   const state = usePeriod('lastMonth', customFromLink(params.get('from'), params.get('to')));
   const period = state.period;
   const { data, isPending, isFetching, error } = useApiQuery<FactoryReport>('factoryReport', FACTORY_REPORT, { factoryId, from: period?.from, to: period?.to }, { enabled: !!factoryId && !!period });
@@ -39,7 +41,7 @@ export const FactoryReportPage = () => {
     <Box sx={{ p: 2 }}>
       <Title title="xp.menu.factoryReport" />
       <Stack direction="row" spacing={2} alignItems="center" useFlexGap flexWrap="wrap" sx={{ mb: 1 }}>
-        {factories.length > 1 && (
+        {!linked && factories.length > 1 && (
           <TextField select size="small" label={translate('xp.reports.factory')} value={factoryId ?? ''} onChange={(e) => setFactoryId(e.target.value)} sx={{ minWidth: 260 }} data-testid="factory-select">
             {factories.map((f) => (
               <MenuItem key={f.id} value={f.id}>{f.name}</MenuItem>

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
-import { Alert, Box, Card, CardHeader, LinearProgress, Skeleton, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { Title, useTranslate } from 'react-admin';
-import { useSearchParams } from 'react-router-dom';
+import { Alert, Box, Card, CardHeader, LinearProgress, Link, Skeleton, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Title, usePermissions, useTranslate } from 'react-admin';
+import { hasAnyRole, Permissions } from '../../access/permissions';
+import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { useApiQuery, useErrorText } from '../../api/useApi';
 import { CompareBars, ReportFigure } from '../../components/charts';
 import { formatFigure } from '../../components/chartScale';
@@ -13,7 +14,7 @@ import { ChartGrid, DownloadButton, FigureCell, HeadlineSections, PeriodNote, Re
 import { TopFactory, TopSku, VENUE_REPORT, VenueReport, venueWorkbookUrl } from './queries';
 
 /** Top factories or SKUs, ranked, each figure with its change. */
-const TopTable = ({ title, rows, sku, testId }: { title: string; rows: (TopFactory | TopSku)[]; sku?: boolean; testId: string }) => {
+const TopTable = ({ title, rows, sku, testId, factoryLink }: { title: string; rows: (TopFactory | TopSku)[]; sku?: boolean; testId: string; factoryLink?: (factoryId: string) => string }) => {
   const translate = useTranslate();
   return (
     <Card variant="outlined" data-testid={testId}>
@@ -41,7 +42,13 @@ const TopTable = ({ title, rows, sku, testId }: { title: string; rows: (TopFacto
                   {r.skuCode} <Typography component="span" variant="body2" color="text.secondary">{r.title}</Typography>
                 </TableCell>
               )}
-              <TableCell>{r.factory.name}</TableCell>
+              <TableCell>
+                {factoryLink ? (
+                  <Link component={RouterLink} to={factoryLink(r.factory.id)}>{r.factory.name}</Link>
+                ) : (
+                  r.factory.name
+                )}
+              </TableCell>
               <FigureCell kind="money" figure={r.gmv} />
               <FigureCell kind="count" figure={r.scans} />
               <FigureCell kind="count" figure={r.unitsSold} />
@@ -103,6 +110,11 @@ const SlotPerformanceSection = ({ report }: { report: VenueReport }) => {
 /** The whole report of one venue for the chosen period. */
 export const VenueReportBody = ({ report }: { report: VenueReport }) => {
   const translate = useTranslate();
+  const { permissions } = usePermissions<Permissions>();
+  // Platform staff may open a ranked factory's own report for the same days.
+  const factoryLink = hasAnyRole(permissions, ['PLATFORM_ADMIN', 'REGIONAL_MANAGER'])
+    ? (factoryId: string) => `/reports/factory?factory=${encodeURIComponent(factoryId)}&from=${report.period.from}&to=${report.period.to}`
+    : undefined;
   const h = report.headline;
   const full = report.view === 'FULL';
   return (
@@ -145,10 +157,10 @@ export const VenueReportBody = ({ report }: { report: VenueReport }) => {
       {full && (
         <ReportSection title="xp.reports.sections.top" testId="section-top">
           <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: 'repeat(2, minmax(0, 1fr))' } }}>
-            <TopTable title="xp.reports.top.factories_gmv" rows={report.topFactoriesByGmv ?? []} testId="top-factories-gmv" />
-            <TopTable title="xp.reports.top.factories_scans" rows={report.topFactoriesByScans ?? []} testId="top-factories-scans" />
-            <TopTable title="xp.reports.top.skus_gmv" rows={report.topSkusByGmv ?? []} sku testId="top-skus-gmv" />
-            <TopTable title="xp.reports.top.skus_scans" rows={report.topSkusByScans ?? []} sku testId="top-skus-scans" />
+            <TopTable title="xp.reports.top.factories_gmv" rows={report.topFactoriesByGmv ?? []} testId="top-factories-gmv" factoryLink={factoryLink} />
+            <TopTable title="xp.reports.top.factories_scans" rows={report.topFactoriesByScans ?? []} testId="top-factories-scans" factoryLink={factoryLink} />
+            <TopTable title="xp.reports.top.skus_gmv" rows={report.topSkusByGmv ?? []} sku testId="top-skus-gmv" factoryLink={factoryLink} />
+            <TopTable title="xp.reports.top.skus_scans" rows={report.topSkusByScans ?? []} sku testId="top-skus-scans" factoryLink={factoryLink} />
           </Box>
         </ReportSection>
       )}
