@@ -139,7 +139,7 @@ export const RegionalReportFigures = () => {
         <ReportLink label="xp.reports.home.open_venue_report" hint="xp.reports.home.venue_report_hint" to="/reports/venue" testId="home-venue-report" />
       </ReportLinks>
       {regions.map((r) => (
-        <MonthFigures key={r.id} scope={{ kind: 'region', id: r.id }} keys={['gmv', 'spread', 'orders', 'scans', 'occupancyRate', 'stockValue', 'medianHoursToDecision']} title="xp.reports.home.month_title_region" titleArgs={{ name: r.name }} testId="home-region-figures" />
+        <MonthFigures key={r.id} scope={{ kind: 'region', id: r.id }} keys={['gmv', 'spread', 'scans', 'stockValue', 'medianHoursToDecision']} title="xp.reports.home.month_title_region" titleArgs={{ name: r.name }} testId="home-region-figures" />
       ))}
     </>
   );
@@ -154,7 +154,7 @@ export const GovernmentReportFigures = () => {
         <ReportLink label="xp.reports.home.open_venue_report" hint="xp.reports.home.venue_report_hint" to="/reports/venue" testId="home-venue-report" />
       </ReportLinks>
       {venues.map((v) => (
-        <MonthFigures key={v.id} scope={{ kind: 'venue', id: v.id }} keys={['gmv', 'orders', 'scans', 'uniqueDevices', 'activeFactories', 'skusOnDisplay']} title="xp.reports.home.month_title_venue" titleArgs={{ name: v.name }} testId="home-venue-figures" />
+        <MonthFigures key={v.id} scope={{ kind: 'venue', id: v.id }} keys={['gmv', 'orders', 'scans', 'uniqueDevices', 'activeFactories']} title="xp.reports.home.month_title_venue" titleArgs={{ name: v.name }} testId="home-venue-figures" />
       ))}
     </>
   );
@@ -177,7 +177,7 @@ export const OperatorReportFigures = () => {
 /** A factory: its own orders, scans and sales across its venues. */
 export const FactoryReportFigures = ({ factoryId }: { factoryId: string }) => (
   <>
-    <MonthFigures scope={{ kind: 'factory', id: factoryId }} keys={['orders', 'unitsSold', 'gmv', 'supplyEarnings', 'scans', 'stockValue']} title="xp.reports.home.month_title" testId="home-factory-figures" />
+    <MonthFigures scope={{ kind: 'factory', id: factoryId }} keys={['orders', 'gmv', 'supplyEarnings', 'scans', 'stockValue']} title="xp.reports.home.month_title" testId="home-factory-figures" />
     <ReportLinks>
       <ReportLink label="xp.reports.home.open_factory_report" hint="xp.reports.home.factory_report_hint" to="/reports/factory" testId="home-factory-report" />
     </ReportLinks>
