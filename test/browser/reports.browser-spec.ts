@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { expectFullyTranslated, launchBrowser, loginAndWait, newPage, screenshot } from './support';
 
 const ZZ = '郑州航空港全品类选品中心';
@@ -14,6 +15,17 @@ function lastMonthText(): string {
   const first = new Date(Date.UTC(m === 1 ? y - 1 : y, m === 1 ? 11 : m - 2, 1));
   const last = new Date(Date.UTC(y, m - 1, 0));
   return `${first.toISOString().slice(0, 10)} 至 ${last.toISOString().slice(0, 10)}`;
+}
+
+/** The downloaded spreadsheet: a zip (PK…) that reads as a workbook; all its cells' text, sheet by sheet. */
+async function workbookText(download: Download): Promise<{ sheets: string[]; text: string }> {
+  const file = readFileSync((await download.path())!);
+  expect(file.subarray(0, 2).toString('latin1')).toBe('PK');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(file as unknown as ArrayBuffer);
+  const cells: string[] = [];
+  workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text)))));
+  return { sheets: workbook.worksheets.map((w) => w.name), text: cells.join('\n') };
 }
 
 /** The reports and the report figures of the role dashboards, in Chinese against the demo. */
@@ -77,9 +89,10 @@ describe('reports in the console', () => {
     await screenshot(page, 'venue-report');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download-xlsx"]').click()]);
-    expect(download.suggestedFilename()).toMatch(/^选品中心报表_ZZ-AIRPORT_\d{4}-\d{2}-01_\d{4}-\d{2}-\d{2}\.xlsx$/);
-    const file = readFileSync((await download.path())!);
-    expect(file.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(download.suggestedFilename()).toBe(`场馆报表_ZZ-AIRPORT_${lastMonthText().replace(' 至 ', '至')}.xlsx`);
+    const workbook = await workbookText(download);
+    expect(workbook.sheets.length).toBeGreaterThan(1);
+    expect(workbook.text).toContain(FACTORY_A);
 
     // Another period: this month so far.
     await page.locator('[data-testid="period-thisMonth"]').click();
@@ -117,6 +130,13 @@ describe('reports in the console', () => {
     expect(await page.locator('[data-testid="chart-money"] [data-testid="bar-spread"]').count()).toBe(0);
     await expectFullyTranslated(page);
     await screenshot(page, 'venue-report-government');
+
+    // Its spreadsheet has the same aggregates and no factory either.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download-xlsx"]').click()]);
+    const workbook = await workbookText(download);
+    expect(workbook.text).toContain(ZZ);
+    expect(workbook.text).not.toContain(FACTORY_A);
+    expect(workbook.text).not.toContain(FACTORY_B);
 
     // Another period works the same: this year.
     await page.locator('[data-testid="period-thisYear"]').click();

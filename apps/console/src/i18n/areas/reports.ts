@@ -31,7 +31,7 @@ export const reportsZh = {
       generated_at: '生成时间 %{at}',
       download: '下载 Excel',
       downloading: '正在生成…',
-      file_name: '选品中心报表_%{venue}_%{first}_%{last}',
+      file_name: '场馆报表_%{venue}_%{first}至%{last}',
       aggregate_only: '政府观察视图：仅显示汇总数据，不显示具体工厂、商品及差价收益。',
       no_venues: '您名下暂无可查看的选品中心。',
       no_regions: '您名下暂无可查看的大区。',
