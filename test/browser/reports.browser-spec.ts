@@ -94,6 +94,14 @@ describe('reports in the console', () => {
     expect(workbook.sheets.length).toBeGreaterThan(1);
     expect(workbook.text).toContain(FACTORY_A);
 
+    // The picker still decides after the link: Yongkang sold nothing last month, and back.
+    await page.locator('[data-testid="venue-select"]').click();
+    await page.getByRole('option', { name: new RegExp(YK) }).click();
+    await page.locator('[data-testid="figure-gmv"] [data-testid="figure-value"]').getByText('¥0.00', { exact: true }).waitFor();
+    await page.locator('[data-testid="venue-select"]').click();
+    await page.getByRole('option', { name: new RegExp(ZZ) }).click();
+    await page.locator('[data-testid="top-factories-gmv"]').getByText(FACTORY_A).first().waitFor();
+
     // Another period: this month so far.
     await page.locator('[data-testid="period-thisMonth"]').click();
     const firstOfMonth = `${new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date())}-01`;

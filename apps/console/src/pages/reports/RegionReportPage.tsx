@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Alert, Box, Card, Link, LinearProgress, MenuItem, Skeleton, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { Title, useGetList, usePermissions, useStore, useTranslate } from 'react-admin';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
@@ -39,11 +39,16 @@ export const RegionReportPage = () => {
   const [params] = useSearchParams();
   const { regions, isPending: regionsPending } = useReportRegions();
   const [stored, setRegionId] = useStore<string | undefined>('xp.reports.regionId');
+  // A link (?region=) names the region once; the picker decides after that.
   const linked = params.get('region');
-  const regionId = [linked, stored].find((id) => id && regions.some((r) => r.id === id)) ?? regions[0]?.id;
+  const applied = useRef<string | null>(null);
+  const regionId = regions.some((r) => r.id === stored) ? stored : regions[0]?.id;
   useEffect(() => {
-    if (regionId && regionId !== stored) setRegionId(regionId);
-  }, [regionId, stored, setRegionId]);
+    if (linked && applied.current !== linked && regions.some((r) => r.id === linked)) {
+      applied.current = linked;
+      setRegionId(linked);
+    } else if (regionId && regionId !== stored) setRegionId(regionId);
+  }, [linked, regions, regionId, stored, setRegionId]);
   const state = usePeriod('lastMonth', customFromLink(params.get('from'), params.get('to')));
   const period = state.period;
   const { data, isPending, isFetching, error } = useApiQuery<RegionReport>('regionReport', REGION_REPORT, { regionId, from: period?.from, to: period?.to }, { enabled: !!regionId && !!period });

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Alert, Box, Card, CardHeader, LinearProgress, Link, Skeleton, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Title, usePermissions, useTranslate } from 'react-admin';
 import { hasAnyRole, Permissions } from '../../access/permissions';
@@ -179,9 +179,14 @@ export const VenueReportPage = () => {
   const errorText = useErrorText();
   const [params] = useSearchParams();
   const { venueId, venue, venues, setVenueId, isPending: venuesPending } = useCurrentVenue();
+  // A link names the venue once; the picker decides after that.
   const linkedVenue = params.get('venue');
+  const applied = useRef<string | null>(null);
   useEffect(() => {
-    if (linkedVenue && venues.some((v) => v.id === linkedVenue)) setVenueId(linkedVenue);
+    if (linkedVenue && applied.current !== linkedVenue && venues.some((v) => v.id === linkedVenue)) {
+      applied.current = linkedVenue;
+      setVenueId(linkedVenue);
+    }
   }, [linkedVenue, venues, setVenueId]);
   const state = usePeriod('lastMonth', customFromLink(params.get('from'), params.get('to')));
   const period = state.period;
