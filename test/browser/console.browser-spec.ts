@@ -217,7 +217,7 @@ describe('the console in a browser', () => {
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('menuitem', { name: 'Selection centers' }).waitFor();
-    await page.getByText('Coming soon').waitFor();
+    await page.getByText('Key figures').waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('menuitem', { name: '中文' }).click();
     await page.getByRole('menuitem', { name: '选品中心' }).waitFor();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { expectFullyTranslated, launchBrowser, loginAndWait, newPage, screenshot } from './support';
+import { expectFullyTranslated, launchBrowser, loginAndWait, newPage, RAW_KEY, screenshot } from './support';
 
 const ZZ = '郑州航空港全品类选品中心';
 const YK = '永康五金选品中心';
@@ -167,6 +167,14 @@ describe('reports in the console', () => {
     expect(await page.locator('body').innerText()).not.toContain(FACTORY_B);
     await expectFullyTranslated(page);
     await screenshot(page, 'factory-report');
+
+    // The same report in English.
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByText('All venues together').waitFor();
+    await page.getByRole('button', { name: 'Last month' }).waitFor();
+    expect(await page.locator('[data-testid="report-periods"]').innerText()).toMatch(/^Period \d{4}-\d{2}-01 to /);
+    expect(await page.locator('body').innerText()).not.toMatch(RAW_KEY);
   });
 
   it("gives the platform admin and the venue staff this month's figures on their homes", async () => {
