@@ -3,6 +3,7 @@ import { Title, useGetIdentity, useGetOne, usePermissions, useTranslate } from '
 import { hasAnyRole, ownOrganization, Permissions, portalOf } from '../access/permissions';
 import { shanghaiDay } from '../format/dates';
 import { ApplicationStatuses, ListCount, OccupancyFigure, SlotFigures, StockUnitsFigure } from './figures';
+import { FactoryReportFigures, GovernmentReportFigures, OperatorReportFigures, PlatformReportFigures, RegionalReportFigures } from './reportFigures';
 import { CountFigure, Figures, LaterFigures, RecentAudit, Section, VenueCards } from './widgets';
 
 const Greeting = ({ permissions }: { permissions: Permissions }) => {
@@ -31,7 +32,7 @@ const PlatformHome = () => (
       <ListCount label="xp.home.pending_factories" resource="venueFactories" filter={{ status: 'SUBMITTED' }} testId="figure-pending-factories" />
       <ListCount label="xp.home.pending_price_sheets" resource="priceSheets" filter={{ status: 'SUBMITTED' }} testId="figure-pending-price-sheets" />
     </Figures>
-    <LaterFigures keys={['gmv', 'spread', 'scans', 'stock_value', 'approval_latency']} />
+    <PlatformReportFigures />
     <RecentAudit />
   </>
 );
@@ -45,8 +46,8 @@ const RegionalHome = () => (
       <ListCount label="xp.home.pending_price_sheets" resource="priceSheets" filter={{ status: 'SUBMITTED' }} testId="figure-pending-price-sheets" />
       <OccupancyFigure />
     </Figures>
+    <RegionalReportFigures />
     <VenueCards title="xp.home.my_venues" />
-    <LaterFigures keys={['region_report', 'gmv', 'spread', 'scans', 'approval_latency']} />
   </>
 );
 
@@ -56,7 +57,7 @@ const GovernmentHome = () => (
     <Figures>
       <OccupancyFigure />
     </Figures>
-    <LaterFigures keys={['venue_report', 'gmv', 'scans']} />
+    <GovernmentReportFigures />
   </>
 );
 
@@ -77,7 +78,8 @@ const OperatorHome = ({ permissions }: { permissions: Permissions }) => {
         {admin && org && <CountFigure label="xp.home.my_users" resource="users" filter={{ organizationId: org.id }} to="/users" />}
       </Figures>
       <VenueCards title="xp.home.my_venues" />
-      <LaterFigures keys={['stale_labels', 'open_orders', 'stock_value']} />
+      <OperatorReportFigures />
+      <LaterFigures keys={['stale_labels', 'open_orders']} />
       {admin && <RecentAudit />}
     </>
   );
@@ -124,7 +126,8 @@ const FactoryHome = ({ permissions }: { permissions: Permissions }) => {
         <ListCount label="xp.home.my_slots" resource="slotAssignments" filter={{ status: 'LIVE', activeOn: shanghaiDay() }} testId="figure-my-slots" />
         {org && hasAnyRole(permissions, ['FACTORY_ADMIN']) && <CountFigure label="xp.home.my_users" resource="users" filter={{ organizationId: org.id }} to="/users" />}
       </Figures>
-      <LaterFigures keys={['orders', 'settlements', 'scans']} />
+      {org && <FactoryReportFigures factoryId={org.id} />}
+      <LaterFigures keys={['settlements']} />
     </>
   );
 };

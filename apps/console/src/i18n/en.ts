@@ -3,6 +3,7 @@ import { labelsEn } from './areas/labels';
 import { onboardingEn } from './areas/onboarding';
 import { pricingEn } from './areas/pricing';
 import { showroomEn } from './areas/showroom';
+import { reportsEn } from './areas/reports';
 import { stockEn } from './areas/stock';
 import type { Widen } from './types';
 import type { AppMessages, BaseMessages } from './zh-CN';
@@ -32,6 +33,7 @@ const base: Widen<BaseMessages> = {
         showroom: 'Showroom',
         stock: 'Consignment stock',
         labels: 'Shelf labels',
+        reports: 'Reports',
         system: 'Master data',
       },
       account: 'My account',
@@ -408,6 +410,6 @@ const base: Widen<BaseMessages> = {
 
 /** The base messages with each area's, as in zh-CN.ts. */
 export const en: AppMessages = {
-  xp: { ...base.xp, ...onboardingEn.xp, ...catalogEn.xp, ...showroomEn.xp, ...stockEn.xp, ...labelsEn.xp, pricing: pricingEn.xp.pricing, menu: { ...base.xp.menu, ...pricingEn.xp.menu }, venue: { ...base.xp.venue, ...showroomEn.xp.venue }, enums: { ...base.xp.enums, ...onboardingEn.enums, ...catalogEn.enums, ...showroomEn.enums, ...stockEn.enums, ...labelsEn.enums, ...pricingEn.enums } },
+  xp: { ...base.xp, ...onboardingEn.xp, ...catalogEn.xp, ...showroomEn.xp, ...stockEn.xp, ...labelsEn.xp, pricing: pricingEn.xp.pricing, reports: reportsEn.xp.reports, menu: { ...base.xp.menu, ...pricingEn.xp.menu, ...reportsEn.xp.menu }, venue: { ...base.xp.venue, ...showroomEn.xp.venue }, enums: { ...base.xp.enums, ...onboardingEn.enums, ...catalogEn.enums, ...showroomEn.enums, ...stockEn.enums, ...labelsEn.enums, ...pricingEn.enums } },
   resources: { ...base.resources, ...onboardingEn.resources, ...catalogEn.resources, ...showroomEn.resources, ...stockEn.resources, ...labelsEn.resources, ...pricingEn.resources },
 };

@@ -7,6 +7,8 @@ import HourglassBottomIcon from '@mui/icons-material/HourglassBottom';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import PrintIcon from '@mui/icons-material/Print';
 import TimelineIcon from '@mui/icons-material/Timeline';
+import AssessmentIcon from '@mui/icons-material/Assessment';
+import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import { hasAnyRole, ownOrganization, Permissions } from '../access/permissions';
 import { FACTORY_ROLES, OPERATOR_ROLES, Role } from '../access/roles';
 import type { MenuGroup } from '../resources/types';
@@ -48,6 +50,9 @@ export const MENU_LINKS: readonly MenuLink[] = [
   { label: 'xp.menu.transfer', icon: SwapHorizIcon, roles: TRANSFER_ROLES, group: 'stock', to: always('/stock-transfer') },
   { label: 'xp.menu.stockAge', icon: HourglassBottomIcon, roles: [...STOCK_STAFF_READERS, ...FACTORY_ROLES], group: 'stock', to: always('/stock-age') },
   { label: 'xp.menu.printLabels', icon: PrintIcon, roles: LABEL_PRINTERS, group: 'labels', first: true, to: always('/label-printing') },
+  { label: 'xp.menu.regionReport', icon: CompareArrowsIcon, roles: ['PLATFORM_ADMIN', 'REGIONAL_MANAGER'], group: 'reports', first: true, to: always('/reports/region') },
+  { label: 'xp.menu.venueReport', icon: AssessmentIcon, roles: ['PLATFORM_ADMIN', 'REGIONAL_MANAGER', 'GOVERNMENT_VIEWER', ...OPERATOR_ROLES], group: 'reports', to: always('/reports/venue') },
+  { label: 'xp.menu.factoryReport', icon: AssessmentIcon, roles: FACTORY_ROLES, group: 'reports', to: always('/reports/factory') },
   {
     label: 'xp.menu.myOrganization',
     icon: ApartmentIcon,
