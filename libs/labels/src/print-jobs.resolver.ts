@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, byIdLoader, Ctx, RequestContext } from '@xp/core';
-import { CreateLabelPrintJobInput, LabelPrintJobListArgs, LabelPrintJobPage } from './dto/print-jobs.dto';
+import { CreateLabelPrintJobInput, LabelPreview, LabelPrintJobListArgs, LabelPrintJobPage, PreviewLabelsInput } from './dto/print-jobs.dto';
 import { LabelPrintJob } from './entities/label-print-job.entity';
 import { LabelTemplate } from './entities/label-template.entity';
 import { LABEL_PRINTERS, LABEL_READERS } from './labels.access';
@@ -17,6 +17,14 @@ export class PrintJobsResolver {
   @Allow(...LABEL_PRINTERS)
   createLabelPrintJob(@Ctx() ctx: RequestContext, @Args('input') input: CreateLabelPrintJobInput) {
     return this.jobs.create(ctx, input);
+  }
+
+  @Query(() => LabelPreview, {
+    description: 'One page of the labels a print job with this selection would print, as SVG, before printing; writes nothing (placeholder scan codes).',
+  })
+  @Allow(...LABEL_PRINTERS)
+  previewLabels(@Ctx() ctx: RequestContext, @Args('input') input: PreviewLabelsInput) {
+    return this.jobs.preview(ctx, input);
   }
 
   @Query(() => LabelPrintJobPage)
