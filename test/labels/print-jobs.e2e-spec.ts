@@ -5,8 +5,8 @@ import { Caller, TestApp } from '../support/test-app';
 import { decodeQr, rasterizePdf } from './support/raster';
 import { CREATE_JOB, LABELS, labelWorld, LabelWorld, SUPPLY_FEN, WHOLESALE_FEN } from './support/world';
 
-const JOB = 'query($id: ID!) { labelPrintJob(id: $id) { id status labelCount fileName } }';
-const JOBS = 'query($filter: LabelPrintJobFilter) { labelPrintJobs(filter: $filter, perPage: 200) { total items { id } } }';
+const JOB = 'query($id: ID!) { labelPrintJob(id: $id) { id status labelCount fileName createdByName } }';
+const JOBS = 'query($filter: LabelPrintJobFilter) { labelPrintJobs(filter: $filter, perPage: 200) { total items { id createdByName } } }';
 
 describe('label print jobs', () => {
   let t: TestApp;
@@ -222,10 +222,11 @@ describe('label print jobs', () => {
 
     it('shows a job and its file to the venue staff', async () => {
       const { labelPrintJob } = await t.ok(JOB, { id: jobId }, 'warehouseStaff');
-      expect(labelPrintJob).toMatchObject({ id: jobId, status: 'DONE', labelCount: 1 });
+      const [staff] = await t.dataSource.query(`SELECT display_name FROM users WHERE email = 'showroom.staff@demo.xuanpin.test'`);
+      expect(labelPrintJob).toMatchObject({ id: jobId, status: 'DONE', labelCount: 1, createdByName: staff.display_name });
       expect((await file(jobId, 'pricingReviewer')).status).toBe(200);
       const { labelPrintJobs } = await t.ok(JOBS, { filter: { venueId: w.venueId } }, 'operatorAdmin');
-      expect(labelPrintJobs.items.map((j: { id: string }) => j.id)).toContain(jobId);
+      expect(labelPrintJobs.items.find((j: { id: string }) => j.id === jobId)?.createdByName).toBe(staff.display_name);
     });
 
     it("hides a venue's jobs, files and labels from other tenants", async () => {

@@ -44,6 +44,17 @@ export class PrintJobsResolver {
     return byIdLoader(ctx, LabelTemplate).load(job.templateId);
   }
 
+  @ResolveField(() => String, { nullable: true, description: 'The display name of who printed it (null for a job printed by the system).' })
+  async createdByName(@Ctx() ctx: RequestContext, @Parent() job: LabelPrintJob): Promise<string | null> {
+    if (!job.createdBy) return null;
+    const names = ctx.loader<string, string | null>('labels.userDisplayName', async (ids) => {
+      const rows: { id: string; display_name: string }[] = await ctx.manager.query('SELECT id, display_name FROM users WHERE id = ANY($1)', [[...ids]]);
+      const byId = new Map(rows.map((r) => [r.id, r.display_name]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+    return names.load(job.createdBy);
+  }
+
   @ResolveField(() => String, { nullable: true, description: 'Where to download the file (signed in): GET /api/label-jobs/:id/file.' })
   fileUrl(@Parent() job: LabelPrintJob): string | null {
     return job.status === 'DONE' ? `/api/label-jobs/${job.id}/file` : null;
