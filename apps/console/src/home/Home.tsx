@@ -3,6 +3,7 @@ import { Title, useGetIdentity, useGetOne, usePermissions, useTranslate } from '
 import { hasAnyRole, ownOrganization, Permissions, portalOf } from '../access/permissions';
 import { shanghaiDay } from '../format/dates';
 import { ApplicationStatuses, ListCount, OccupancyFigure, SlotFigures, StockUnitsFigure } from './figures';
+import { StaleLabelsFigure } from '../pages/labelPrinting/StaleLabelsFigure';
 import { CountFigure, Figures, LaterFigures, RecentAudit, Section, VenueCards } from './widgets';
 
 const Greeting = ({ permissions }: { permissions: Permissions }) => {
@@ -75,9 +76,10 @@ const OperatorHome = ({ permissions }: { permissions: Permissions }) => {
         {stockKeeper && <ListCount label="xp.home.receipts_to_receive" resource="consignmentReceipts" filter={{ status: 'DECLARED' }} testId="figure-receipts-to-receive" />}
         {stockKeeper && <ListCount label="xp.home.counts_to_approve" resource="stockCounts" filter={{ status: 'SUBMITTED' }} testId="figure-counts-to-approve" />}
         {admin && org && <CountFigure label="xp.home.my_users" resource="users" filter={{ organizationId: org.id }} to="/users" />}
+        <StaleLabelsFigure />
       </Figures>
       <VenueCards title="xp.home.my_venues" />
-      <LaterFigures keys={['stale_labels', 'open_orders', 'stock_value']} />
+      <LaterFigures keys={['open_orders', 'stock_value']} />
       {admin && <RecentAudit />}
     </>
   );
