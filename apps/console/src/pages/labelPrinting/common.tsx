@@ -21,6 +21,7 @@ export const TemplateSelect = ({ templates, value, onChange }: { templates: Temp
   return (
     <TextField
       select
+      fullWidth={false}
       size="small"
       label={translate('xp.labels.template')}
       value={templates.some((t) => t.id === value) ? value : ''}

@@ -90,8 +90,8 @@ export const ScanStatsPage = () => {
       <Title title="xp.scans.title" />
       <Stack direction="row" spacing={2} useFlexGap flexWrap="wrap" alignItems="center" sx={{ mb: 2 }}>
         {venues.length > 1 && <VenueSelect value={venueId} venues={venues} onChange={setVenueId} />}
-        <TextField type="date" size="small" label={translate('xp.scans.first_day')} value={firstDay} onChange={(e) => setFirstDay(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'scan-first-day' } }} />
-        <TextField type="date" size="small" label={translate('xp.scans.last_day')} value={lastDay} onChange={(e) => setLastDay(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'scan-last-day' } }} />
+        <TextField type="date" size="small" fullWidth={false} sx={{ width: 180 }} label={translate('xp.scans.first_day')} value={firstDay} onChange={(e) => setFirstDay(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'scan-first-day' } }} />
+        <TextField type="date" size="small" fullWidth={false} sx={{ width: 180 }} label={translate('xp.scans.last_day')} value={lastDay} onChange={(e) => setLastDay(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'scan-last-day' } }} />
         {data?.scope === 'FACTORY' && <Chip color="info" size="small" label={translate('xp.scans.own_skus_only')} data-testid="scan-scope-factory" />}
       </Stack>
       {!venuesPending && !venueId && <Alert severity="info">{translate('xp.scans.no_venue')}</Alert>}
