@@ -59,7 +59,7 @@ describe('shelf labels and scans in the console', () => {
     const svg = decodeURIComponent(src!.slice(src!.indexOf(',') + 1));
     expect(svg).toContain('<svg');
     expect(svg).toMatch(/YN-[A-Z0-9-]+/);
-    expect(await preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await preview.evaluate((img) => { const i = img as unknown as { complete: boolean; naturalWidth: number }; return i.complete && i.naturalWidth > 0; })).toBe(true);
     const count = await page.locator('[data-testid="preview-count"]').innerText();
     const labels = Number(/共 (\d+) 张标签/.exec(count)?.[1]);
     expect(labels).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import { LabelPrintJob } from './entities/label-print-job.entity';
 import { LabelTemplate } from './entities/label-template.entity';
 import { LABEL_PRINTERS, LABEL_READERS } from './labels.access';
 import { PrintJobsService } from './print-jobs.service';
+import { userDisplayName } from './user-names';
 
 @Resolver(() => LabelPrintJob)
 export class PrintJobsResolver {
@@ -45,14 +46,8 @@ export class PrintJobsResolver {
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The display name of who printed it (null for a job printed by the system).' })
-  async createdByName(@Ctx() ctx: RequestContext, @Parent() job: LabelPrintJob): Promise<string | null> {
-    if (!job.createdBy) return null;
-    const names = ctx.loader<string, string | null>('labels.userDisplayName', async (ids) => {
-      const rows: { id: string; display_name: string }[] = await ctx.manager.query('SELECT id, display_name FROM users WHERE id = ANY($1)', [[...ids]]);
-      const byId = new Map(rows.map((r) => [r.id, r.display_name]));
-      return ids.map((id) => byId.get(id) ?? null);
-    });
-    return names.load(job.createdBy);
+  createdByName(@Ctx() ctx: RequestContext, @Parent() job: LabelPrintJob): Promise<string | null> {
+    return userDisplayName(ctx, job.createdBy);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Where to download the file (signed in): GET /api/label-jobs/:id/file.' })
