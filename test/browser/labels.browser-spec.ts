@@ -23,8 +23,8 @@ describe('shelf labels and scans in the console', () => {
 
   it("shows showroom staff the demo's stale label in the reprint queue and on the home screen", async () => {
     await loginAndWait(page, 'showroom.staff@demo.xuanpin.test');
-    const figure = page.locator('[data-testid="figure-stale-labels"]');
-    await expect(figure.innerText()).resolves.toMatch(/^[1-9]\d*$/);
+    const figure = page.locator('[data-testid="figure-stale-labels"]', { hasText: /^[1-9]\d*$/ });
+    await figure.waitFor();
     const stale = Number(await figure.innerText());
     await figure.click();
     await page.waitForURL(/\/label-printing\?tab=queue$/);
@@ -41,6 +41,35 @@ describe('shelf labels and scans in the console', () => {
     await page.locator('[data-testid="tab-print"]').click();
     await page.locator('[data-testid="mode-STALE"]').click();
     await expect(page.locator('[data-testid="preview-count"]').innerText()).resolves.toMatch(new RegExp(`^共 ${stale} 张标签`));
+  });
+
+  it('lets showroom staff walk shelf A-01 and find its stale label, and records the walk', async () => {
+    await loginAndWait(page, 'showroom.staff@demo.xuanpin.test');
+    await page.goto(`${baseUrl()}/label-printing?tab=queue`);
+    const code = (await page.locator('[data-testid="stale-shelf-A-01"] tbody tr td').last().innerText()).trim();
+    expect(code).toMatch(/^[0-9A-Z]{12}$/);
+
+    await page.locator('[data-testid="tab-walk"]').click();
+    await page.locator('[data-testid="walk-shelf"] [role="combobox"]').click();
+    await page.getByRole('option', { name: /^A-01（/ }).click();
+    await page.locator('[data-testid="walk-start"]').click();
+    const input = page.locator('[data-testid="walk-code"]');
+    // A phone or handheld scanner gives the whole scan address; it is checked as the code.
+    await input.fill(`${baseUrl()}/s/${code}`);
+    await input.press('Enter');
+    await page.locator('[data-testid="walk-check-STALE"]').getByText('价格已调整，请补打新标签').waitFor();
+    await input.fill('NOT-A-CODE');
+    await input.press('Enter');
+    await page.locator('[data-testid="walk-check-UNKNOWN"]').waitFor();
+    await expect(page.locator('[data-testid="walk-counts"]').innerText()).resolves.toContain('需更换 1');
+    await expectFullyTranslated(page);
+    await screenshot(page, 'label-walk');
+    await page.locator('[data-testid="walk-finish"]').click();
+    await expect(page.locator('[data-testid="walk-summary"]').innerText()).resolves.toBe('巡检已记录：货架 A-01，核对 2 张，需更换 1 张。');
+    // The list shows the new walk above the demo's walk of yesterday.
+    await page.locator('[data-testid="walk-row"]').nth(1).waitFor();
+    const newest = page.locator('[data-testid="walk-row"]').first();
+    await expect(newest.innerText()).resolves.toMatch(/展厅专员.*\s+A-01\s+2\s+1\s+已完成/);
   });
 
   it('lets showroom staff pick a shelf, preview its labels as SVG and print them as a PDF', async () => {

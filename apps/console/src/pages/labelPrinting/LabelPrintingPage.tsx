@@ -7,13 +7,14 @@ import { LABEL_PRINTERS } from '../../layout/menuLinks';
 import { JobHistory } from './JobHistory';
 import { PrintPanel } from './PrintPanel';
 import { ReprintQueue } from './ReprintQueue';
+import { WalkPanel } from './WalkPanel';
 
-const TABS = ['print', 'queue', 'jobs'] as const;
+const TABS = ['print', 'queue', 'jobs', 'walk'] as const;
 type LabelTab = (typeof TABS)[number];
 
 /**
  * Shelf labels of a venue: print (template, zones / shelves / slots / stale-only, SVG preview,
- * PDF or ZPL), the reprint queue, and the print jobs with their files. The tab is in the address
+ * PDF or ZPL), the reprint queue, the print jobs with their files, and the verify walks. The tab is in the address
  * (?tab=queue), so the home figure leads straight to the queue.
  */
 export const LabelPrintingPage = () => {
@@ -39,6 +40,7 @@ export const LabelPrintingPage = () => {
       {venueId && tab === 'print' && !canPrint && <Alert severity="info">{translate('xp.labels.print_roles')}</Alert>}
       {venueId && tab === 'queue' && <ReprintQueue key={venueId} venueId={venueId} canPrint={canPrint} />}
       {venueId && tab === 'jobs' && <JobHistory key={venueId} venueId={venueId} />}
+      {venueId && tab === 'walk' && <WalkPanel key={venueId} venueId={venueId} canWalk={canPrint} />}
     </Box>
   );
 };
