@@ -106,12 +106,13 @@ const PreviewCard = ({ venueId, templateId, selection, sheet }: { venueId: strin
   const { data, isPending, error } = useApiQuery<Preview>('labelPreview', PREVIEW, { input }, { enabled: !!selection && !!templateId });
   if (!selection || !templateId) return <Alert severity="info">{translate('xp.labels.pick_first')}</Alert>;
   if (error) {
-    const skipped = error instanceof ApiError ? ((error.extensions.skipped as Skip[] | undefined) ?? []) : [];
-    const nothing = error instanceof ApiError && error.code === 'VALIDATION_FAILED' && /Nothing to print/.test(error.message);
+    // "Nothing to print" is the one refusal that lists the skipped slots.
+    const skipped = error instanceof ApiError && Array.isArray(error.extensions.skipped) ? (error.extensions.skipped as Skip[]) : null;
+    const nothing = error instanceof ApiError && error.code === 'VALIDATION_FAILED' && skipped !== null;
     return (
       <Box data-testid="label-preview-error">
         <Alert severity="warning">{nothing ? translate('xp.labels.nothing_to_print') : errorText(error)}</Alert>
-        <SkippedList skipped={skipped} />
+        <SkippedList skipped={skipped ?? []} />
       </Box>
     );
   }
