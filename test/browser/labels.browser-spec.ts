@@ -78,6 +78,11 @@ describe('shelf labels and scans in the console', () => {
     await page.waitForURL(/\/label-printing$/);
     await page.locator('[data-testid="pick-shelves"]').waitFor();
     await page.getByText('选好模板和货位后，这里显示标签预览。').waitFor();
+    // An empty shelf prints nothing, and the page says why before anything is sent to print.
+    await page.locator('[data-testid="shelf-A-05"] input').check();
+    await page.getByText('所选范围内没有可打印的标签').waitFor();
+    await page.locator('[data-testid="label-skipped"]').getByText('A-05-1 · 今天没有在展商品').waitFor();
+    await page.locator('[data-testid="shelf-A-05"] input').uncheck();
     await page.locator('[data-testid="shelf-A-02"] input').check();
 
     // The preview: one page of the labels, as an SVG image, with the count of what would print.
