@@ -72,7 +72,7 @@ describe('shelf labels and scans in the console', () => {
     await expect(newest.innerText()).resolves.toMatch(/展厅专员.*\s+A-01\s+2\s+1\s+已完成/);
   });
 
-  it('lets showroom staff pick a shelf, preview its labels as SVG and print them as a PDF', async () => {
+  it('lets showroom staff pick a shelf, preview its labels as SVG and print them as PDF and ZPL', async () => {
     await loginAndWait(page, 'showroom.staff@demo.xuanpin.test');
     await page.getByRole('menuitem', { name: '打印标签' }).click();
     await page.waitForURL(/\/label-printing$/);
@@ -113,9 +113,22 @@ describe('shelf labels and scans in the console', () => {
     expect(file.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await expectFullyTranslated(page);
 
-    // The job is in the history, with who printed it and its file again.
+    // The same shelf for a Zebra printer at 300 dpi: a ZPL file, one format per label, QR drawn by the printer.
+    await page.locator('[data-testid="output-ZPL_300"] input').check();
+    await page.locator('[data-testid="print-button"]').click();
+    await result.getByText('.zpl').waitFor();
+    await expect(result.locator('[data-testid="job-status"]').innerText()).resolves.toBe('已完成');
+    const [zplDownload] = await Promise.all([page.waitForEvent('download'), result.locator('[data-testid="job-download"]').click()]);
+    expect(zplDownload.suggestedFilename()).toMatch(/\.zpl$/);
+    const zpl = (await readFile((await zplDownload.path())!)).toString('utf8');
+    expect(zpl.match(/\^XA/g)).toHaveLength(labels);
+    expect(zpl).toContain('^BQ');
+
+    // The jobs are in the history, with who printed them and their files again.
     await page.locator('[data-testid="tab-jobs"]').click();
     const newest = page.locator('[data-testid="label-job-row"]').first();
+    await expect(newest.innerText()).resolves.toContain('ZPL 300 dpi');
+    await expect(page.locator('[data-testid="label-job-row"]').nth(1).innerText()).resolves.toMatch(/展厅专员.*1 个货架\s+PDF/);
     await expect(newest.innerText()).resolves.toContain('已完成');
     await expect(newest.innerText()).resolves.toContain('1 个货架');
     await newest.locator('[data-testid="job-download"]').waitFor();
