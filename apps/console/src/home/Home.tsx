@@ -4,6 +4,7 @@ import { hasAnyRole, ownOrganization, Permissions, portalOf } from '../access/pe
 import { shanghaiDay } from '../format/dates';
 import { ApplicationStatuses, ListCount, OccupancyFigure, SlotFigures, StockUnitsFigure } from './figures';
 import { FactoryReportFigures, GovernmentReportFigures, OperatorReportFigures, PlatformReportFigures, RegionalReportFigures } from './reportFigures';
+import { StaleLabelsFigure } from '../pages/labelPrinting/StaleLabelsFigure';
 import { CountFigure, Figures, LaterFigures, RecentAudit, Section, VenueCards } from './widgets';
 
 const Greeting = ({ permissions }: { permissions: Permissions }) => {
@@ -76,10 +77,11 @@ const OperatorHome = ({ permissions }: { permissions: Permissions }) => {
         {stockKeeper && <ListCount label="xp.home.receipts_to_receive" resource="consignmentReceipts" filter={{ status: 'DECLARED' }} testId="figure-receipts-to-receive" />}
         {stockKeeper && <ListCount label="xp.home.counts_to_approve" resource="stockCounts" filter={{ status: 'SUBMITTED' }} testId="figure-counts-to-approve" />}
         {admin && org && <CountFigure label="xp.home.my_users" resource="users" filter={{ organizationId: org.id }} to="/users" />}
+        <StaleLabelsFigure />
       </Figures>
       <VenueCards title="xp.home.my_venues" />
       <OperatorReportFigures />
-      <LaterFigures keys={['stale_labels', 'open_orders']} />
+      <LaterFigures keys={['open_orders']} />
       {admin && <RecentAudit />}
     </>
   );

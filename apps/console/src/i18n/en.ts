@@ -1,5 +1,6 @@
 import { catalogEn } from './areas/catalog';
 import { labelsEn } from './areas/labels';
+import { scansEn } from './areas/scans';
 import { onboardingEn } from './areas/onboarding';
 import { pricingEn } from './areas/pricing';
 import { showroomEn } from './areas/showroom';
@@ -410,6 +411,6 @@ const base: Widen<BaseMessages> = {
 
 /** The base messages with each area's, as in zh-CN.ts. */
 export const en: AppMessages = {
-  xp: { ...base.xp, ...onboardingEn.xp, ...catalogEn.xp, ...showroomEn.xp, ...stockEn.xp, ...labelsEn.xp, pricing: pricingEn.xp.pricing, reports: reportsEn.xp.reports, menu: { ...base.xp.menu, ...pricingEn.xp.menu, ...reportsEn.xp.menu }, venue: { ...base.xp.venue, ...showroomEn.xp.venue }, enums: { ...base.xp.enums, ...onboardingEn.enums, ...catalogEn.enums, ...showroomEn.enums, ...stockEn.enums, ...labelsEn.enums, ...pricingEn.enums } },
+  xp: { ...base.xp, ...onboardingEn.xp, ...catalogEn.xp, ...showroomEn.xp, ...stockEn.xp, ...labelsEn.xp, ...scansEn.xp, pricing: pricingEn.xp.pricing, reports: reportsEn.xp.reports, menu: { ...base.xp.menu, ...pricingEn.xp.menu, ...reportsEn.xp.menu }, venue: { ...base.xp.venue, ...showroomEn.xp.venue }, enums: { ...base.xp.enums, ...onboardingEn.enums, ...catalogEn.enums, ...showroomEn.enums, ...stockEn.enums, ...labelsEn.enums, ...pricingEn.enums } },
   resources: { ...base.resources, ...onboardingEn.resources, ...catalogEn.resources, ...showroomEn.resources, ...stockEn.resources, ...labelsEn.resources, ...pricingEn.resources },
 };

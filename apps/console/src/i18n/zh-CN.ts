@@ -1,5 +1,6 @@
 import { catalogZh } from './areas/catalog';
 import { labelsZh } from './areas/labels';
+import { scansZh } from './areas/scans';
 import { onboardingZh } from './areas/onboarding';
 import { pricingZh } from './areas/pricing';
 import { showroomZh } from './areas/showroom';
@@ -416,7 +417,7 @@ const base = {
  * its resources), merged one level deep.
  */
 export const zhCN = {
-  xp: { ...base.xp, ...onboardingZh.xp, ...catalogZh.xp, ...showroomZh.xp, ...stockZh.xp, ...labelsZh.xp, pricing: pricingZh.xp.pricing, reports: reportsZh.xp.reports, menu: { ...base.xp.menu, ...pricingZh.xp.menu, ...reportsZh.xp.menu }, venue: { ...base.xp.venue, ...showroomZh.xp.venue }, enums: { ...base.xp.enums, ...onboardingZh.enums, ...catalogZh.enums, ...showroomZh.enums, ...stockZh.enums, ...labelsZh.enums, ...pricingZh.enums } },
+  xp: { ...base.xp, ...onboardingZh.xp, ...catalogZh.xp, ...showroomZh.xp, ...stockZh.xp, ...labelsZh.xp, ...scansZh.xp, pricing: pricingZh.xp.pricing, reports: reportsZh.xp.reports, menu: { ...base.xp.menu, ...pricingZh.xp.menu, ...reportsZh.xp.menu }, venue: { ...base.xp.venue, ...showroomZh.xp.venue }, enums: { ...base.xp.enums, ...onboardingZh.enums, ...catalogZh.enums, ...showroomZh.enums, ...stockZh.enums, ...labelsZh.enums, ...pricingZh.enums } },
   resources: { ...base.resources, ...onboardingZh.resources, ...catalogZh.resources, ...showroomZh.resources, ...stockZh.resources, ...labelsZh.resources, ...pricingZh.resources },
 };
 

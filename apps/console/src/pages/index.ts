@@ -7,6 +7,7 @@ import { PriceImportPage } from './priceImport/PriceImportPage';
 import { FactoryReportPage } from './reports/FactoryReportPage';
 import { RegionReportPage } from './reports/RegionReportPage';
 import { VenueReportPage } from './reports/VenueReportPage';
+import { ScanStatsPage } from './scanStats/ScanStatsPage';
 import { SlotMapPage } from './slotMap/SlotMapPage';
 import { StockAgePage } from './stockAge/StockAgePage';
 import { StockTransferPage } from './stockTransfer/StockTransferPage';
@@ -28,6 +29,7 @@ export const PAGES: readonly PageDefinition[] = [
   { path: '/stock-transfer', component: StockTransferPage },
   { path: '/stock-age', component: StockAgePage },
   { path: '/label-printing', component: LabelPrintingPage },
+  { path: '/scan-stats', component: ScanStatsPage },
   { path: '/price-import', component: PriceImportPage },
   { path: '/price-history', component: PriceHistoryPage },
   { path: '/reports/venue', component: VenueReportPage },
