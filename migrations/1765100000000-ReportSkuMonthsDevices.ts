@@ -41,6 +41,9 @@ export class ReportSkuMonthsDevices1765100000000 implements MigrationInterface {
         stock_net integer NOT NULL DEFAULT 0,
         PRIMARY KEY (venue_id, month, sku_id)
       );
+      -- the foreign keys' other sides (deleting a SKU or a factory checks here) and a SKU's months
+      CREATE INDEX report_sku_months_sku_idx ON report_sku_months (sku_id, venue_id, month);
+      CREATE INDEX report_sku_months_factory_idx ON report_sku_months (factory_org_id, venue_id, month);
 
       -- Every device that ever scanned, numbered once (the bit it owns in the month bitmaps).
       CREATE TABLE report_devices (
@@ -63,17 +66,20 @@ export class ReportSkuMonthsDevices1765100000000 implements MigrationInterface {
       CREATE INDEX report_sku_days_sold_idx ON report_sku_days (venue_id, day) INCLUDE (sku_id, units_sold, gmv)
         WHERE units_sold > 0;
 
-      -- Per venue × SKU: the sums over [p_from, p_to) (clean full months from the months, the rest by day).
+      -- Per venue × SKU: the sums over [p_from, p_to) (clean full months from the months, the rest by
+      -- day). A year at a busy venue aggregates a few hundred thousand SKU-months: room to hash them
+      -- in memory (work_mem), and the months read by range.
       CREATE FUNCTION xp_report_sku_totals(p_venues uuid[], p_from date, p_to date, p_raw boolean DEFAULT false)
       RETURNS TABLE (venue_id uuid, sku_id uuid, factory_org_id uuid, scans integer, listings integer,
                      units_sold integer, gmv bigint, supply_amount bigint, units_returned integer,
                      returned_amount bigint, returned_supply bigint, stock_net integer)
-      LANGUAGE sql STABLE AS $$
+      LANGUAGE sql STABLE SET work_mem = '64MB' AS $$
         WITH parts AS (
           SELECT r.venue_id, r.sku_id, r.factory_org_id, r.scans, r.listings, r.units_sold, r.gmv, r.supply_amount,
                  r.units_returned, r.returned_amount, r.returned_supply, r.stock_net
           FROM xp_report_clean_months(p_venues, p_from, p_to, p_raw) c
           JOIN report_sku_months r ON r.venue_id = c.venue_id AND r.month = c.month
+           AND r.venue_id = ANY(p_venues) AND r.month >= p_from AND r.month < p_to
           UNION ALL
           SELECT x.venue_id, x.sku_id, x.factory_org_id, x.scans, x.listings, x.units_sold, x.gmv, x.supply_amount,
                  x.units_returned, x.returned_amount, x.returned_supply, x.stock_net
@@ -191,7 +197,8 @@ export class ReportSkuMonthsDevices1765100000000 implements MigrationInterface {
         SELECT venue_id, date_trunc('month', day::timestamp)::date, sku_id, factory_org_id, sum(scans), sum(listings),
                sum(units_sold), sum(gmv), sum(supply_amount), sum(units_returned), sum(returned_amount), sum(returned_supply),
                sum(stock_net)
-        FROM report_sku_days GROUP BY 1, 2, 3, 4;
+        FROM report_sku_days GROUP BY 1, 2, 3, 4
+        ORDER BY 1, 2, 3;
       INSERT INTO report_devices (device) SELECT DISTINCT device FROM report_device_days ORDER BY 1;
       INSERT INTO report_device_months (venue_id, month, chunk, bits)
         SELECT s.venue_id, s.month, r.id / 8192, bit_or(B'1'::bit(8192) >> (r.id % 8192))
