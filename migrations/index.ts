@@ -10,6 +10,8 @@ import { Sales1764700000000 } from './1764700000000-Sales';
 import { Settlement1764750000000 } from './1764750000000-Settlement';
 import { OrderTrace1764760000000 } from './1764760000000-OrderTrace';
 import { Reports1764900000000 } from './1764900000000-Reports';
+import { ReportSkuMonthsDevices1765100000000 } from './1765100000000-ReportSkuMonthsDevices';
+import { ReportStockEnds1765100000001 } from './1765100000001-ReportStockEnds';
 
 /** Every migration, in timestamp order (one per line). The schema changes only through these. */
 export const MIGRATIONS = [
@@ -25,4 +27,6 @@ export const MIGRATIONS = [
   OrderTrace1764760000000,
   LabelsScans1764800000000,
   Reports1764900000000,
+  ReportSkuMonthsDevices1765100000000,
+  ReportStockEnds1765100000001,
 ];

@@ -8,6 +8,7 @@ import { pricingStep } from './pricing';
 import { showroomStep } from './showroom';
 import { GenContext, Step, tableExists } from './sql';
 import { buyersStep, ordersStep } from './sales';
+import { reportRollupsStep } from './reports';
 import { labelsStep, scanEventsStep } from './scans';
 import { stockStep } from './stock';
 
@@ -42,6 +43,7 @@ export async function generateDataset(client: Client, params: DatasetParams, log
     scanEventsStep(params),
     buyersStep(params),
     ordersStep(params),
+    reportRollupsStep(),
   ];
   await client.query(`SET synchronous_commit = off; SET maintenance_work_mem = '512MB'; SET work_mem = '128MB'`);
   await client.query(`CREATE SCHEMA IF NOT EXISTS bench;

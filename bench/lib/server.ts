@@ -61,6 +61,14 @@ export const BARE_SLOTS_SQL = `
     ORDER BY l.approval_seq DESC LIMIT 1) v ON true
   ORDER BY lower(page.period) DESC, page.id`;
 
+/** The hand-written aggregate behind a report: the venue-day figures of a period and of the one before it. */
+export const BARE_REPORT_SQL = `
+  SELECT day >= $3::date AS current, sum(scans)::int AS scans, sum(listings)::int AS listings, sum(orders)::int AS orders,
+         sum(units_sold)::int AS units_sold, sum(gmv)::text AS gmv, sum(units_returned)::int AS units_returned
+  FROM xp_report_venue_days(COALESCE($1::uuid[], ARRAY(SELECT id FROM venues WHERE region_id = $2::uuid)),
+                            $3::date - ($4::date - $3::date), $4::date)
+  GROUP BY 1`;
+
 async function startApi(url: string): Promise<number> {
   const config = loadConfig({
     NODE_ENV: 'production',
@@ -100,6 +108,14 @@ async function startBare(url: string): Promise<number> {
     const { rows } = await pool.query(`SELECT * FROM ${table} WHERE id = $1`, [request.params.id]);
     if (!rows[0]) return reply.code(404).send();
     return rows[0];
+  });
+  // The reports' ceiling: the sums of the daily rollups (dirty days from the raw rows) of the
+  // venue or region over the period and the one before it, in one statement.
+  app.get<{ Querystring: { venues?: string; region?: string; from: string; to: string } }>('/bare/report', async (request) => {
+    const { venues, region, from, to } = request.query;
+    const { rows } = await pool.query(BARE_REPORT_SQL, [venues ? venues.split(',') : null, region ?? null, from, to]);
+    const now = rows.find((r) => r.current) ?? { scans: 0 };
+    return { scans: Number(now.scans), periods: rows };
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

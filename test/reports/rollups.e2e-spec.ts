@@ -1,6 +1,7 @@
 import { addDays, today } from '@xp/core';
 import { ReportsService, RollupsService } from '@xp/reports';
-import { GivenActivity } from '../support/given';
+import { StockAgeService } from '@xp/stock';
+import { GivenActivity, GivenPricing } from '../support/given';
 import { TestApp } from '../support/test-app';
 import { at, buildScenario, PERIOD, Scenario } from './scenario';
 
@@ -26,9 +27,12 @@ const ROLLUP_TABLES: [string, string][] = [
 ];
 
 const FLOW_COLUMNS = 'sum(orders)::int, sum(scans)::int, sum(listings)::int, sum(units_sold)::int, sum(gmv)::bigint, sum(supply_amount)::bigint, sum(units_returned)::int, sum(returned_amount)::bigint, sum(returned_supply)::bigint, sum(stock_net)::int';
-const MONTH_TABLES: [string, string, string][] = [
-  ['report_factory_months', 'xp_report_raw_factory_days', `factory_org_id, ${FLOW_COLUMNS}`],
-  ['report_slot_months', 'xp_report_raw_slot_days', 'slot_id, sum(scans)::int, sum(listings)::int'],
+const SKU_FLOW_COLUMNS = FLOW_COLUMNS.replace('sum(orders)::int, ', '');
+/** [month table, raw function, its key columns, its sums]. */
+const MONTH_TABLES: [string, string, string, string][] = [
+  ['report_factory_months', 'xp_report_raw_factory_days', 'factory_org_id', FLOW_COLUMNS],
+  ['report_slot_months', 'xp_report_raw_slot_days', 'slot_id', 'sum(scans)::int, sum(listings)::int'],
+  ['report_sku_months', 'xp_report_raw_sku_days', 'sku_id, factory_org_id', SKU_FLOW_COLUMNS],
 ];
 
 /**
@@ -42,6 +46,7 @@ describe('report rollups equal the figures recomputed from the raw rows', () => 
   let reports: ReportsService;
   let rollups: RollupsService;
   let activity: GivenActivity;
+  let stockAge: StockAgeService;
 
   beforeAll(async () => {
     t = await TestApp.start();
@@ -49,6 +54,7 @@ describe('report rollups equal the figures recomputed from the raw rows', () => 
     reports = t.app.get(ReportsService);
     rollups = t.app.get(RollupsService);
     activity = new GivenActivity(t);
+    stockAge = t.app.get(StockAgeService);
   }, 180_000);
   afterAll(() => t.close());
 
@@ -66,6 +72,23 @@ describe('report rollups equal the figures recomputed from the raw rows', () => 
         ]),
       ]);
       for (const [cached, raw] of pairs) expect({ from, to, report: strip(cached) }).toEqual({ from, to, report: strip(raw) });
+      // The report ages stock from the last 90 days of receipts; the stock area walks every lot (FIFO).
+      const [venueReport] = pairs[0];
+      for (const [venueId, asOf, figures] of [
+        [s.venue.id, addDays(to, -1), venueReport.stockAge],
+        [s.venue.id, addDays(from, -1), venueReport.stockAge],
+      ] as const) {
+        const lots = await stockAge.totals(ctx, { venueId, asOf });
+        const which = asOf === addDays(to, -1) ? 'value' : 'previous';
+        expect({ from, to, which, days0To30: figures.days0To30[which], days31To90: figures.days31To90[which], over90: figures.over90[which] }).toEqual({
+          from,
+          to,
+          which,
+          days0To30: lots.days0To30,
+          days31To90: lots.days31To90,
+          over90: lots.over90,
+        });
+      }
     }
   }
 
@@ -84,21 +107,39 @@ describe('report rollups equal the figures recomputed from the raw rows', () => 
         );
         expect({ table, venueId, missing, extra }).toEqual({ table, venueId, missing: 0, extra: 0 });
       }
-      for (const [table, raw, columns] of MONTH_TABLES) {
+      for (const [table, raw, keys, sums] of MONTH_TABLES) {
         const [{ missing, extra }] = await t.dataSource.query(
           `WITH clean AS (SELECT m::date AS month FROM generate_series('2025-01-01'::date, $2::date, interval '1 month') m
                           WHERE NOT EXISTS (SELECT 1 FROM report_dirty_days d WHERE d.venue_id = $1
                                               AND d.day >= m::date AND d.day < (m + interval '1 month')::date)),
                 cached AS (SELECT r.* FROM ${table} r JOIN clean USING (month) WHERE r.venue_id = $1),
-                fresh AS (SELECT $1::uuid AS venue_id, date_trunc('month', x.day::timestamp)::date AS month, ${columns}
+                fresh AS (SELECT $1::uuid AS venue_id, date_trunc('month', x.day::timestamp)::date AS month, ${keys}, ${sums}
                           FROM ${raw}($1, '2025-01-01', $2::date) x JOIN clean c ON c.month = date_trunc('month', x.day::timestamp)::date
-                          GROUP BY 2, ${columns.split(',')[0]})
+                          GROUP BY 2, ${keys})
            SELECT (SELECT count(*) FROM (SELECT * FROM fresh EXCEPT ALL SELECT * FROM cached) a)::int AS missing,
                   (SELECT count(*) FROM (SELECT * FROM cached EXCEPT ALL SELECT * FROM fresh) b)::int AS extra`,
           [venueId, addDays(today(), 2)],
         );
         expect({ table, venueId, missing, extra }).toEqual({ table, venueId, missing: 0, extra: 0 });
       }
+      // The device bitmaps of each clean month hold exactly the month's devices (decoded bit by bit).
+      const [{ missing, extra, months }] = await t.dataSource.query(
+        `WITH clean AS (SELECT m::date AS month FROM generate_series('2025-01-01'::date, $2::date, interval '1 month') m
+                        WHERE NOT EXISTS (SELECT 1 FROM report_dirty_days d WHERE d.venue_id = $1
+                                            AND d.day >= m::date AND d.day < (m + interval '1 month')::date)),
+              cached AS (SELECT m.month, r.device FROM report_device_months m JOIN clean USING (month)
+                         JOIN report_devices r ON r.id / 8192 = m.chunk AND get_bit(m.bits, r.id % 8192) = 1
+                         WHERE m.venue_id = $1),
+              fresh AS (SELECT DISTINCT date_trunc('month', x.day::timestamp)::date AS month, x.device
+                        FROM xp_report_raw_device_days($1, '2025-01-01', $2::date) x
+                        JOIN clean c ON c.month = date_trunc('month', x.day::timestamp)::date)
+         SELECT (SELECT count(*) FROM (SELECT * FROM fresh EXCEPT ALL SELECT * FROM cached) a)::int AS missing,
+                (SELECT count(*) FROM (SELECT * FROM cached EXCEPT ALL SELECT * FROM fresh) b)::int AS extra,
+                (SELECT count(DISTINCT month) FROM fresh)::int AS months`,
+        [venueId, addDays(today(), 2)],
+      );
+      expect({ table: 'report_device_months', venueId, missing, extra }).toEqual({ table: 'report_device_months', venueId, missing: 0, extra: 0 });
+      if (venueId === s.venue.id) expect(months).toBeGreaterThan(0);
     }
   }
 
@@ -274,5 +315,84 @@ describe('report rollups equal the figures recomputed from the raw rows', () => 
     await rollups.refreshAll();
     await expectTablesEqualRaw();
     await expectSameAnswers(periods);
+  });
+
+  it('counts a device once over months and across venues from the month bitmaps (numbers on both sides of a chunk)', async () => {
+    await rollups.refreshAll();
+    // the next devices are numbered 8190, 8191, 8192, 8193: two in the first chunk, two in the second
+    await t.dataSource.query('ALTER TABLE report_devices ALTER COLUMN id RESTART WITH 8190');
+    const [{ id: assignmentId }] = await t.dataSource.query('SELECT id FROM slot_assignments WHERE slot_id = $1', [s.slots.s4.id]);
+    const sheet = await new GivenPricing(t).priceSheet(
+      s.second.venue.id,
+      s.factories.f1.org.id,
+      [{ skuId: s.skus.k1.id, tiers: [[1, 800]], retail: 5000, decision: 'APPROVED' }],
+      { status: 'APPROVED', at: at('2026-02-20T10:00:00'), effectiveFrom: '2026-02-21' },
+    );
+    const there = await activity.label(assignmentId, sheet.lineIds[0], { printedAt: at('2026-03-01T08:00:00'), postedAt: at('2026-03-01T09:00:00') });
+    await activity.scans(s.labels.l4.id, at('2026-01-20T10:00:00'), ['x1', 'x2']);
+    await activity.scans(s.labels.l4.id, at('2026-02-10T10:00:00'), ['x1', 'x3', 'x3']);
+    await activity.scans(there.id, at('2026-03-03T10:00:00'), ['x1', 'x4']);
+    await activity.scans(there.id, at('2026-03-04T10:00:00'), ['x9'], 'LISTING'); // a listing is not a view
+    await rollups.refreshAll();
+    const numbers: { id: number }[] = await t.dataSource.query(
+      `SELECT r.id FROM report_devices r WHERE r.device = ANY(ARRAY[md5('x1'), md5('x2'), md5('x3'), md5('x4')]::uuid[]) ORDER BY r.id`,
+    );
+    expect(numbers.map((r) => r.id)).toEqual([8190, 8191, 8192, 8193]);
+    expect(await t.count('report_device_months', 'venue_id = $1 AND month = $2 AND chunk = 1', [s.venue.id, '2026-02-01'])).toBe(1);
+    const ctx = await t.contextFor('platformAdmin');
+    const q1 = { from: '2026-01-01', to: '2026-04-01' };
+    const region = await reports.regionReport(ctx, s.region.id, q1.from, q1.to);
+    const devicesAt = (venueId: string) => region.venues.find((v) => v.venue.id === venueId)!.headline.uniqueDevices.value;
+    // the first venue's viewers in Q1: d1–d6, d8, d9, d10 (the scenario) and x1, x2, x3; the second's x1 and x4
+    expect(devicesAt(s.venue.id)).toBe(12);
+    expect(devicesAt(s.second.venue.id)).toBe(2);
+    expect(region.totals.uniqueDevices.value).toBe(13);
+    // the same from the leftover days only (a period of partial months) and from the raw rows
+    await expectSameAnswers([q1, { from: '2026-01-15', to: '2026-03-04' }, { from: '2026-02-01', to: '2026-03-01' }]);
+    const partial = await reports.regionReport(ctx, s.region.id, '2026-01-15', '2026-03-04');
+    // [01-15, 03-04): d10, d9, d1, d8, d2 and x1, x2, x3 at the first venue; x1 and x4 at the second
+    expect(partial.totals.uniqueDevices.value).toBe(9);
+    await expectTablesEqualRaw();
+  });
+
+  it('keeps the stock at the end of a closed day, forgets it on a backdated movement or approval, and answers today from yesterday and what changed', async () => {
+    const ctx = await t.contextFor('platformAdmin');
+    const kept = (day: string) => t.count('report_stock_end_days', 'venue_id = $1 AND day = $2', [s.venue.id, day]);
+    const before = await reports.venueReport(ctx, s.venue.id, PERIOD.from, PERIOD.to);
+    expect(await kept('2026-03-31')).toBe(1);
+    expect(await kept('2026-02-28')).toBe(1); // the previous period's end
+    expect(before.headline.stockValue.value).toBeGreaterThan(0);
+
+    // an approval dated inside the period reprices K1 from 03-21 on: the kept end of March is forgotten
+    await new GivenPricing(t).priceSheet(s.venue.id, s.factories.f1.org.id, [{ skuId: s.skus.k1.id, tiers: [[1, 9900]], retail: 19900, decision: 'APPROVED' }], {
+      status: 'APPROVED',
+      at: at('2026-03-20T12:00:00'),
+      effectiveFrom: '2026-03-21',
+    });
+    expect(await kept('2026-03-31')).toBe(0);
+    expect(await kept('2026-02-28')).toBe(1);
+    const repriced = await reports.venueReport(ctx, s.venue.id, PERIOD.from, PERIOD.to);
+    expect(repriced.headline.stockValue.value).toBeGreaterThan(before.headline.stockValue.value);
+    expect(repriced.headline.stockValue.previous).toBe(before.headline.stockValue.previous);
+
+    // a movement written into February forgets February's end and every later kept day
+    await activity.movement(s.venue.id, s.skus.k1.id, 'CONSIGN_IN', 9, { at: at('2026-02-27T10:00:00') });
+    expect(await kept('2026-02-28')).toBe(0);
+    expect(await kept('2026-03-31')).toBe(0);
+    const moved = await reports.venueReport(ctx, s.venue.id, PERIOD.from, PERIOD.to);
+    expect(moved.headline.stockUnits.previous).toBe(repriced.headline.stockUnits.previous + 9);
+    expect(moved.headline.stockUnits.value).toBe(repriced.headline.stockUnits.value + 9);
+
+    // today: yesterday kept, plus a movement and a price taking effect today
+    const todayPeriod = { from: today(), to: addDays(today(), 1) };
+    await reports.venueReport(ctx, s.venue.id, todayPeriod.from, todayPeriod.to);
+    expect(await kept(addDays(today(), -1))).toBe(1);
+    await activity.movement(s.venue.id, s.skus.k1.id, 'CONSIGN_IN', 4);
+    await new GivenPricing(t).priceSheet(s.venue.id, s.factories.f1.org.id, [{ skuId: s.skus.k1.id, tiers: [[1, 1234]], retail: 5000, decision: 'APPROVED' }], {
+      status: 'APPROVED',
+      effectiveFrom: today(),
+    });
+    expect(await kept(addDays(today(), -1))).toBe(1);
+    await expectSameAnswers([PERIOD, todayPeriod, { from: addDays(today(), -40), to: addDays(today(), 1) }]);
   });
 });

@@ -54,6 +54,35 @@ interface VersionRow {
 const VERSION_COLUMNS = `l.id, l.venue_id, l.sku_id, l.factory_org_id, l.sheet_id, sh.version_no, l.effective_from,
   l.approved_at, l.tier_quantities, l.supply_prices, l.wholesale_prices, l.retail_price, l.requested_floor, l.floor_status`;
 
+/**
+ * The one SQL definition of the price version in force: the price_sheet_lines row of a SKU at a
+ * venue at an instant (the latest approval already effective then), as a subquery body for a
+ * LATERAL join. The arguments are SQL expressions; `excludeSheet` leaves one sheet out.
+ */
+export function effectiveLineSql(venue: string, sku: string, at: string, excludeSheet = 'NULL::uuid'): string {
+  return `SELECT * FROM price_sheet_lines v
+         WHERE v.venue_id = ${venue} AND v.sku_id = ${sku} AND v.approval_seq IS NOT NULL
+           AND v.effective_from <= (${at} AT TIME ZONE 'Asia/Shanghai')::date
+           AND v.approved_at <= ${at} AND (${excludeSheet} IS NULL OR v.sheet_id <> ${excludeSheet})
+         ORDER BY v.approval_seq DESC
+         LIMIT 1`;
+}
+
+/**
+ * The price in force as one json value (NULL when there is none), for readers that want it in
+ * their own statement (the public scan page); `effectivePriceFromJson` reads it.
+ */
+export function effectivePriceJsonSql(venue: string, sku: string, at: string): string {
+  return `(SELECT row_to_json(x) FROM (SELECT ${VERSION_COLUMNS} FROM (${effectiveLineSql(venue, sku, at)}) l
+            JOIN price_sheets sh ON sh.id = l.sheet_id) x)`;
+}
+
+export function effectivePriceFromJson(json: unknown): EffectivePrice | null {
+  if (json === null || json === undefined) return null;
+  const row = (typeof json === 'string' ? JSON.parse(json) : json) as VersionRow & { approved_at: string | Date };
+  return toEffectivePrice({ ...row, approved_at: new Date(row.approved_at) });
+}
+
 /** The day a later approval takes over a version: the earliest start of any version approved after it. */
 const SUPERSEDED_FROM = `(SELECT min(greatest(w.effective_from, (w.approved_at AT TIME ZONE 'Asia/Shanghai')::date))
    FROM price_sheet_lines w
@@ -111,13 +140,7 @@ export class PricingService {
     const rows: VersionRow[] = await managerOf(ctxOrManager).query(
       `SELECT s.sku_id AS requested_sku_id, ${VERSION_COLUMNS}
        FROM unnest($2::uuid[]) AS s(sku_id)
-       CROSS JOIN LATERAL (
-         SELECT * FROM price_sheet_lines v
-         WHERE v.venue_id = $1 AND v.sku_id = s.sku_id AND v.approval_seq IS NOT NULL
-           AND v.effective_from <= ($3::timestamptz AT TIME ZONE 'Asia/Shanghai')::date
-           AND v.approved_at <= $3 AND ($4::uuid IS NULL OR v.sheet_id <> $4)
-         ORDER BY v.approval_seq DESC
-         LIMIT 1) l
+       CROSS JOIN LATERAL (${effectiveLineSql('$1::uuid', 's.sku_id', '$3::timestamptz', '$4::uuid')}) l
        JOIN price_sheets sh ON sh.id = l.sheet_id`,
       [venueId, [...new Set(ids)], at, options.excludeSheetId ?? null],
     );

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { addDays, fenTimes, RequestContext } from '@xp/core';
-import { PricingService } from '@xp/pricing';
-import { StockAgeService } from '@xp/stock';
-import { endOf, Flows, NO_FLOWS, QueryScope, ReportQueries, StockLine, TOTAL } from './report.queries';
+import { RequestContext } from '@xp/core';
+import { Flows, NO_FLOWS, QueryScope, ReportQueries, TOTAL } from './report.queries';
 import { Period } from './reports.rules';
 
 /** The numbers behind a headline, for one venue or a set of venues, for one period. */
@@ -22,6 +20,8 @@ export interface HeadlineValues extends Flows {
   priceSheetsPending: number;
   priceSheetsDecided: number;
   medianHoursToDecision: number | null;
+  /** Units held at the end of the period by age. */
+  age: AgeValues;
 }
 
 /** The numbers behind a factory's figures at a venue (or at all its venues) for one period. */
@@ -45,24 +45,16 @@ export interface AgeValues {
   over90: number;
 }
 
-export interface StockValue {
-  units: number;
-  value: number;
-  unpriced: number;
-}
+const NO_AGE: AgeValues = { days0To30: 0, days31To90: 0, over90: 0 };
 
 /**
  * Computes report values from the queries: the headline of each venue of a set and of the set
- * as a whole, a factory's figures per venue and in all, stock valued at the supply prices in
- * force (through the pricing area) and stock age (through the stock area).
+ * as a whole, and a factory's figures per venue and in all, with the stock held at the end of
+ * the period valued at the supply prices then in force and aged first in first out (one
+ * statement, see ReportQueries.stockAtEnd).
  */
 @Injectable()
 export class ReportFiguresService {
-  constructor(
-    private readonly pricing: PricingService,
-    private readonly stockAge: StockAgeService,
-  ) {}
-
   /** Headline values per venue id and under TOTAL for the whole set. */
   async headlines(m: EntityManager, scope: QueryScope, p: Period): Promise<Map<string, HeadlineValues>> {
     const q = new ReportQueries(m);
@@ -71,16 +63,15 @@ export class ReportFiguresService {
       q.flows(scope, p),
       q.devices(scope, p),
       q.factories(scope, p),
-      q.stockAt(scope, p),
+      q.stockAtEnd(scope, p),
       q.priceSheets(scope, p),
       q.staleLabels(scope, p),
     ]);
-    const values = await this.stockValues(m, stock, p);
     const result = new Map<string, HeadlineValues>();
     for (const k of [...scope.venueIds, TOTAL]) {
       const s = slots.get(k);
       const f = factories.get(k);
-      const v = values.get(k);
+      const v = stock.get(k);
       const ps = sheets.get(k);
       result.set(k, {
         ...(flows.get(k) ?? NO_FLOWS),
@@ -98,6 +89,7 @@ export class ReportFiguresService {
         priceSheetsPending: ps?.pending ?? 0,
         priceSheetsDecided: ps?.decided ?? 0,
         medianHoursToDecision: ps?.medianHours ?? null,
+        age: v?.age ?? NO_AGE,
       });
     }
     return result;
@@ -106,20 +98,12 @@ export class ReportFiguresService {
   /** One factory's values per venue id and under TOTAL. */
   async factoryValues(ctx: RequestContext, scope: QueryScope, p: Period, factoryOrgId: string): Promise<Map<string, FactoryValues>> {
     const q = new ReportQueries(ctx.manager);
-    const [flows, slots, stock, sheets, ages] = await Promise.all([
+    const [flows, slots, stock, sheets] = await Promise.all([
       q.factoryFlows(scope, p, factoryOrgId),
       q.slots(scope, p, factoryOrgId),
-      q.stockAt(scope, p, factoryOrgId),
+      q.stockAtEnd(scope, p, factoryOrgId),
       q.priceSheets(scope, p, factoryOrgId),
-      Promise.all(scope.venueIds.map((venueId) => this.age(ctx, venueId, p, factoryOrgId))),
     ]);
-    const values = await this.stockValues(ctx.manager, stock, p);
-    const ageBy = new Map<string, AgeValues>(scope.venueIds.map((id, i) => [id, ages[i]]));
-    ageBy.set(TOTAL, {
-      days0To30: ages.reduce((a, x) => a + x.days0To30, 0),
-      days31To90: ages.reduce((a, x) => a + x.days31To90, 0),
-      over90: ages.reduce((a, x) => a + x.over90, 0),
-    });
     const result = new Map<string, FactoryValues>();
     for (const k of [...scope.venueIds, TOTAL]) {
       const s = slots.get(k);
@@ -129,9 +113,9 @@ export class ReportFiguresService {
         slots: s?.slots ?? 0,
         occupiedSlotDays: s?.occupiedSlotDays ?? 0,
         skusOnDisplay: s?.skusOnDisplay ?? 0,
-        stockUnits: values.get(k)?.units ?? 0,
-        stockValue: values.get(k)?.value ?? 0,
-        age: ageBy.get(k)!,
+        stockUnits: stock.get(k)?.units ?? 0,
+        stockValue: stock.get(k)?.value ?? 0,
+        age: stock.get(k)?.age ?? NO_AGE,
         priceSheetsPending: ps?.pending ?? 0,
         priceSheetsApproved: ps?.approved ?? 0,
         priceSheetsPartiallyApproved: ps?.partiallyApproved ?? 0,
@@ -139,45 +123,6 @@ export class ReportFiguresService {
         medianHoursToDecision: ps?.medianHours ?? null,
       });
     }
-    return result;
-  }
-
-  /** Units on hand at the end of the period by age (first in, first out), from the stock area. */
-  async age(ctx: RequestContext, venueId: string, p: Period, factoryOrgId?: string): Promise<AgeValues> {
-    const totals = await this.stockAge.totals(ctx, { venueId, factoryOrgId, asOf: addDays(p.to, -1) });
-    return { days0To30: totals.days0To30, days31To90: totals.days31To90, over90: totals.over90 };
-  }
-
-  /**
-   * Stock lines valued at the unit supply price (first tier, the MOQ's) of the version in force
-   * at the end of the period; units of SKUs with no price then are counted as unpriced, value 0.
-   * One price query per venue.
-   */
-  private async stockValues(m: EntityManager, lines: StockLine[], p: Period): Promise<Map<string, StockValue>> {
-    const byVenue = new Map<string, StockLine[]>();
-    for (const line of lines) byVenue.set(line.venueId, [...(byVenue.get(line.venueId) ?? []), line]);
-    const at = new Date(endOf(p).getTime() - 1);
-    const result = new Map<string, StockValue>();
-    const total: StockValue = { units: 0, value: 0, unpriced: 0 };
-    await Promise.all(
-      [...byVenue.entries()].map(async ([venueId, venueLines]) => {
-        const prices = await this.pricing.effectivePrices(m, venueId, venueLines.map((l) => l.skuId), at);
-        const v: StockValue = { units: 0, value: 0, unpriced: 0 };
-        venueLines.forEach((line, i) => {
-          const unit = prices[i]?.supplyTiers[0]?.unitPrice;
-          v.units += line.units;
-          if (unit === undefined) v.unpriced += line.units;
-          else v.value += fenTimes(unit, line.units);
-        });
-        result.set(venueId, v);
-      }),
-    );
-    for (const v of result.values()) {
-      total.units += v.units;
-      total.value += v.value;
-      total.unpriced += v.unpriced;
-    }
-    result.set(TOTAL, total);
     return result;
   }
 }

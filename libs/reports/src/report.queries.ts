@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { addDays, startOfBusinessDay, today } from '@xp/core';
+import { addDays, startOfBusinessDay } from '@xp/core';
 import { Period } from './reports.rules';
 
 /**
@@ -68,11 +68,13 @@ export interface PriceSheetTotals {
   medianHours: number | null;
 }
 
-export interface StockLine {
-  venueId: string;
-  skuId: string;
-  factoryOrgId: string;
+export interface StockAtEnd {
   units: number;
+  /** Fen, at the first-tier supply price in force at the end of the period. */
+  value: number;
+  /** Units of SKUs with no price in force then. */
+  unpriced: number;
+  age: { days0To30: number; days31To90: number; over90: number };
 }
 
 export interface SkuActivity extends Flows {
@@ -190,24 +192,15 @@ export class ReportQueries {
 
   /**
    * Distinct devices that scanned, per venue and in all (a device at two venues counts once in
-   * all). Hash aggregation with room to work in memory: a year of a busy venue is about as many
-   * device-days as scans.
+   * all): the month bitmaps of the clean full months OR-ed together, plus the devices of the
+   * other days whose bit is not set (see xp_report_unique_devices).
    */
   async devices(scope: QueryScope, p: Period): Promise<Map<string, number>> {
-    const rows: { venue_id: string | null; devices: number }[] = await this.m.transaction(async (tm) => {
-      await tm.query(`SET LOCAL work_mem = '64MB'`);
-      return tm.query(
-        `WITH seen AS MATERIALIZED (
-           SELECT DISTINCT venue_id, device FROM xp_report_device_days($1::uuid[], $2::date, $3::date, $4))
-         SELECT venue_id, count(*)::int AS devices FROM seen GROUP BY venue_id
-         UNION ALL
-         SELECT NULL, count(*)::int FROM (SELECT DISTINCT device FROM seen) d WHERE cardinality($1::uuid[]) > 1`,
-        [scope.venueIds, p.from, p.to, scope.raw],
-      );
-    });
-    const result = new Map(rows.map((r) => [key(r.venue_id), n(r.devices)]));
-    if (scope.venueIds.length === 1) result.set(TOTAL, result.get(scope.venueIds[0]) ?? 0);
-    return result;
+    const rows: { venue_id: string | null; devices: number }[] = await this.m.query(
+      'SELECT venue_id, devices FROM xp_report_unique_devices($1::uuid[], $2::date, $3::date, $4)',
+      [scope.venueIds, p.from, p.to, scope.raw],
+    );
+    return new Map(rows.map((r) => [key(r.venue_id), n(r.devices)]));
   }
 
   /**
@@ -258,28 +251,45 @@ export class ReportQueries {
   }
 
   /**
-   * Units on hand per venue × SKU at the end of the period: today's balances less what moved
-   * from then on (one statement, so both are read at one moment).
+   * The stock held at the end of the period, per venue and in all: units, their value at the
+   * first-tier supply price of the version in force then (units of SKUs with no price then are
+   * unpriced, value 0) and their age, first in first out — from xp_report_stock_end, which
+   * keeps closed days and answers today from yesterday's figures and the SKUs changed since
+   * (`raw`: every SKU valued and aged afresh, nothing kept or read from what is).
    */
-  async stockAt(scope: QueryScope, p: Period, factoryOrgId?: string): Promise<StockLine[]> {
-    const upTo = addDays(today() > p.to ? today() : p.to, 1);
-    const rows: { venue_id: string; sku_id: string; factory_org_id: string; units: number }[] = await this.m.query(
-      `WITH bal AS (
-         SELECT venue_id, sku_id, owner_factory_org_id AS factory_org_id, sum(on_hand)::int AS on_hand
-         FROM stock_balances
-         WHERE venue_id = ANY($1::uuid[]) AND ($5::uuid IS NULL OR owner_factory_org_id = $5)
-         GROUP BY 1, 2, 3),
-       later AS (
-         SELECT venue_id, sku_id, factory_org_id, sum(stock_net)::int AS net
-         FROM xp_report_sku_days($1::uuid[], $2::date, $3::date, $4)
-         WHERE ($5::uuid IS NULL OR factory_org_id = $5)
-         GROUP BY 1, 2, 3)
-       SELECT venue_id, sku_id, factory_org_id, (COALESCE(b.on_hand, 0) - COALESCE(l.net, 0))::int AS units
-       FROM bal b FULL JOIN later l USING (venue_id, sku_id, factory_org_id)
-       WHERE COALESCE(b.on_hand, 0) - COALESCE(l.net, 0) <> 0`,
-      [scope.venueIds, p.to, upTo, scope.raw, factoryOrgId ?? null],
-    );
-    return rows.map((r) => ({ venueId: r.venue_id, skuId: r.sku_id, factoryOrgId: r.factory_org_id, units: n(r.units) }));
+  async stockAtEnd(scope: QueryScope, p: Period, factoryOrgId?: string): Promise<Map<string, StockAtEnd>> {
+    const day = addDays(p.to, -1);
+    const rows: Record<string, unknown>[] = scope.raw
+      ? await this.m.query(
+          `SELECT v.id AS venue_id, s.factory_org_id, sum(s.units) AS units, sum(greatest(s.units, 0)) AS held_units,
+                  COALESCE(sum(s.units::bigint * s.unit_price) FILTER (WHERE s.unit_price IS NOT NULL), 0) AS value,
+                  COALESCE(sum(s.units) FILTER (WHERE s.unit_price IS NULL), 0) AS unpriced,
+                  sum(least(greatest(s.units, 0), s.recent)) AS days0to30,
+                  sum(least(greatest(s.units, 0) - least(greatest(s.units, 0), s.recent), s.middle)) AS days31to90
+           FROM unnest($1::uuid[]) AS v(id) CROSS JOIN LATERAL xp_report_stock_skus(v.id, $2::date, NULL, true) s
+           GROUP BY 1, 2`,
+          [scope.venueIds, day],
+        )
+      : await this.m.query('SELECT * FROM xp_report_stock_end($1::uuid[], $2::date)', [scope.venueIds, day]);
+    const result = new Map<string, StockAtEnd>();
+    const add = (k: string, r: Record<string, unknown>) => {
+      const e = result.get(k) ?? { units: 0, value: 0, unpriced: 0, age: { days0To30: 0, days31To90: 0, over90: 0 } };
+      const young = n(r.days0to30);
+      const middle = n(r.days31to90);
+      e.units += n(r.units);
+      e.value += n(r.value);
+      e.unpriced += n(r.unpriced);
+      e.age.days0To30 += young;
+      e.age.days31To90 += middle;
+      e.age.over90 += n(r.held_units) - young - middle;
+      result.set(k, e);
+    };
+    for (const r of rows) {
+      if (factoryOrgId && r.factory_org_id !== factoryOrgId) continue;
+      add(String(r.venue_id), r);
+      add(TOTAL, r);
+    }
+    return result;
   }
 
   /** Price sheets pending at the end of the period and decided during it, with the median hours to a decision. */
@@ -332,16 +342,13 @@ export class ReportQueries {
 
   /**
    * The top SKUs of one venue in the period: the first `n` by scans and the first `n` by GMV
-   * (ties by id), aggregated once in SQL (a busy venue has as many SKU-days as scans).
+   * (ties by id), from the SKU totals (months of SKU rollups, the rest by day) in one statement.
    */
   async topSkus(venueId: string, p: Period, raw: boolean, n: number): Promise<{ byScans: SkuActivity[]; byGmv: SkuActivity[] }> {
     const rows: Record<string, unknown>[] = await this.m.query(
       `WITH a AS MATERIALIZED (
-         SELECT sku_id, factory_org_id, sum(scans)::int AS scans, sum(listings)::int AS listings, sum(units_sold)::int AS units_sold,
-                sum(gmv)::bigint AS gmv, sum(supply_amount)::bigint AS supply_amount, sum(units_returned)::int AS units_returned,
-                sum(returned_amount)::bigint AS returned_amount, sum(returned_supply)::bigint AS returned_supply
-         FROM xp_report_sku_days(ARRAY[$1]::uuid[], $2::date, $3::date, $4)
-         GROUP BY sku_id, factory_org_id)
+         SELECT sku_id, factory_org_id, scans, listings, units_sold, gmv, supply_amount, units_returned, returned_amount, returned_supply
+         FROM xp_report_sku_totals(ARRAY[$1]::uuid[], $2::date, $3::date, $4))
        (SELECT 'scans' AS list, * FROM a WHERE scans > 0 ORDER BY scans DESC, sku_id LIMIT $5)
        UNION ALL
        (SELECT 'gmv' AS list, * FROM a WHERE gmv > 0 ORDER BY gmv DESC, sku_id LIMIT $5)`,
@@ -371,12 +378,9 @@ export class ReportQueries {
   async skusActivity(venueId: string, p: Period, raw: boolean, skuIds: string[]): Promise<SkuActivity[]> {
     if (skuIds.length === 0) return [];
     const rows: Record<string, unknown>[] = await this.m.query(
-      `SELECT sku_id, factory_org_id, 0 AS orders, sum(scans)::int AS scans, sum(listings)::int AS listings,
-              sum(units_sold)::int AS units_sold, sum(gmv)::bigint AS gmv, sum(supply_amount)::bigint AS supply_amount,
-              sum(units_returned)::int AS units_returned, sum(returned_amount)::bigint AS returned_amount,
-              sum(returned_supply)::bigint AS returned_supply
-       FROM xp_report_sku_days(ARRAY[$1]::uuid[], $2::date, $3::date, $4) WHERE sku_id = ANY($5::uuid[])
-       GROUP BY sku_id, factory_org_id`,
+      `SELECT sku_id, factory_org_id, 0 AS orders, scans, listings, units_sold, gmv, supply_amount, units_returned,
+              returned_amount, returned_supply
+       FROM xp_report_sku_totals(ARRAY[$1]::uuid[], $2::date, $3::date, $4) WHERE sku_id = ANY($5::uuid[])`,
       [venueId, p.from, p.to, raw, skuIds],
     );
     return rows.map((r) => ({ skuId: String(r.sku_id), factoryOrgId: String(r.factory_org_id), ...flowsOf(r) }));

@@ -41,11 +41,9 @@ export class ReportsService {
     const periods = this.periods(from, to);
     const scope: QueryScope = { venueIds: [venue.id], raw: options.raw ?? false };
     const m = ctx.manager;
-    const [now, before, ageNow, ageBefore, slotsNow, slotsBefore] = await Promise.all([
+    const [now, before, slotsNow, slotsBefore] = await Promise.all([
       this.figures.headlines(m, scope, periods.current),
       this.figures.headlines(m, scope, periods.previous),
-      this.figures.age(ctx, venue.id, periods.current),
-      this.figures.age(ctx, venue.id, periods.previous),
       new ReportQueries(m).slotRows(venue.id, periods.current, scope.raw),
       new ReportQueries(m).slotRows(venue.id, periods.previous, scope.raw),
     ]);
@@ -60,7 +58,7 @@ export class ReportsService {
       view,
       generatedAt: new Date(),
       headline: headlineOf(headNow, headBefore, view),
-      stockAge: stockAgeOf(ageNow, ageBefore),
+      stockAge: stockAgeOf(headNow.age, headBefore.age),
       slotPerformance: this.slotPerformance(headNow, headBefore, slotsNow, slotsBefore),
       topFactoriesByScans: tops?.factoriesByScans ?? null,
       topFactoriesByGmv: tops?.factoriesByGmv ?? null,

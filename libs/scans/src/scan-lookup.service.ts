@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { PricingService } from '@xp/pricing';
+import { effectivePriceFromJson, effectivePriceJsonSql } from '@xp/pricing';
 import { ScanView } from './scan-view';
 
 interface LookupRow {
@@ -34,13 +34,16 @@ interface LookupRow {
   factory_org_id: string;
   factory_name: string;
   available: number;
+  price: unknown;
 }
 
 /**
- * The scan page's one read of the label with its slot, product, factory, live staleness and
- * availability. Sent as a named prepared statement: PostgreSQL plans this ten-table join once
- * per connection instead of on every view (planning took 1.0 ms of the 1.7 ms per view; the
- * statement went from 3.2 to 1.0 ms, 200 views on the benchmark's dataset).
+ * The scan page's one read of the label with its slot, product, factory, live staleness,
+ * availability and the price in force (the pricing area's own SQL, as json). Sent as a named
+ * prepared statement: PostgreSQL plans this join once per connection instead of on every view
+ * (planning took 1.0 ms of the 1.7 ms per view; the statement went from 3.2 to 1.0 ms, 200 views
+ * on the benchmark's dataset). The price was a second statement through TypeORM until the
+ * benchmark showed the round trip and the query runner costing a third of the page's CPU.
  */
 const LOOKUP_SQL = `SELECT l.id, l.code, l.status, st.stale_at, st.stale_reason,
               l.venue_id, v.code AS venue_code, v.name AS venue_name, l.slot_id, s.code AS slot_code, z.name AS zone_name,
@@ -49,7 +52,8 @@ const LOOKUP_SQL = `SELECT l.id, l.code, l.status, st.stale_at, st.stale_reason,
               c.code AS category_code, c.name_zh AS category_name, b.name AS brand_name,
               l.factory_org_id, o.name AS factory_name,
               COALESCE((SELECT sb.on_hand - sb.reserved FROM stock_balances sb
-                        WHERE sb.venue_id = l.venue_id AND sb.sku_id = l.sku_id AND sb.location = 'WAREHOUSE'), 0)::int AS available
+                        WHERE sb.venue_id = l.venue_id AND sb.sku_id = l.sku_id AND sb.location = 'WAREHOUSE'), 0)::int AS available,
+              CASE WHEN l.status <> 'RETIRED' THEN ${effectivePriceJsonSql('l.venue_id', 'l.sku_id', '$2::timestamptz')} END AS price
        FROM labels l
        CROSS JOIN LATERAL xp_label_staleness(l.assignment_id, l.slot_id, l.sku_id, l.price_version_id) st
        JOIN venues v ON v.id = l.venue_id
@@ -63,17 +67,14 @@ const LOOKUP_SQL = `SELECT l.id, l.code, l.status, st.stale_at, st.stale_reason,
        WHERE l.code = $1`;
 
 /**
- * Reads what the public scan page shows in two statements: the label with its slot, product,
- * factory, live staleness (`xp_label_staleness()`) and warehouse availability; then the price in
- * force through the pricing area's `effectivePrices`. The first reads other areas' tables
- * directly (read only) — one statement per view is what keeps the page fast.
+ * Reads what the public scan page shows in one statement: the label with its slot, product,
+ * factory, live staleness (`xp_label_staleness()`), warehouse availability and the price in
+ * force (`effectivePriceJsonSql`, the SQL behind the pricing area's `effectivePrices`). It reads
+ * other areas' tables directly (read only) — one statement per view is what keeps the page fast.
  */
 @Injectable()
 export class ScanLookupService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly pricing: PricingService,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /** The pg pool under the DataSource: named statements are pg's, not TypeORM's. */
   private pool(): Pool {
@@ -81,11 +82,11 @@ export class ScanLookupService {
   }
 
   async find(code: string, now: Date): Promise<ScanView | null> {
-    const { rows } = await this.pool().query<LookupRow>({ name: 'xp_scan_lookup', text: LOOKUP_SQL, values: [code] });
+    const { rows } = await this.pool().query<LookupRow>({ name: 'xp_scan_lookup', text: LOOKUP_SQL, values: [code, now] });
     const [row] = rows;
     if (!row) return null;
     const stale = row.status !== 'RETIRED' && row.stale_at !== null && row.stale_at.getTime() <= now.getTime();
-    const [price] = row.status === 'RETIRED' ? [null] : await this.pricing.effectivePrices(this.dataSource.manager, row.venue_id, [row.sku_id], now);
+    const price = row.status === 'RETIRED' ? null : effectivePriceFromJson(row.price);
     return {
       labelId: row.id,
       code: row.code,
