@@ -3,6 +3,8 @@ import { labelsEn } from './areas/labels';
 import { onboardingEn } from './areas/onboarding';
 import { pricingEn } from './areas/pricing';
 import { showroomEn } from './areas/showroom';
+import { salesEn } from './areas/sales';
+import { settlementEn } from './areas/settlement';
 import { stockEn } from './areas/stock';
 import type { Widen } from './types';
 import type { AppMessages, BaseMessages } from './zh-CN';
@@ -32,6 +34,7 @@ const base: Widen<BaseMessages> = {
         showroom: 'Showroom',
         stock: 'Consignment stock',
         labels: 'Shelf labels',
+        sales: 'Sales & settlement',
         system: 'Master data',
       },
       account: 'My account',
@@ -408,6 +411,6 @@ const base: Widen<BaseMessages> = {
 
 /** The base messages with each area's, as in zh-CN.ts. */
 export const en: AppMessages = {
-  xp: { ...base.xp, ...onboardingEn.xp, ...catalogEn.xp, ...showroomEn.xp, ...stockEn.xp, ...labelsEn.xp, pricing: pricingEn.xp.pricing, menu: { ...base.xp.menu, ...pricingEn.xp.menu }, venue: { ...base.xp.venue, ...showroomEn.xp.venue }, enums: { ...base.xp.enums, ...onboardingEn.enums, ...catalogEn.enums, ...showroomEn.enums, ...stockEn.enums, ...labelsEn.enums, ...pricingEn.enums } },
-  resources: { ...base.resources, ...onboardingEn.resources, ...catalogEn.resources, ...showroomEn.resources, ...stockEn.resources, ...labelsEn.resources, ...pricingEn.resources },
+  xp: { ...base.xp, ...onboardingEn.xp, ...catalogEn.xp, ...showroomEn.xp, ...stockEn.xp, ...labelsEn.xp, ...salesEn.xp, ...settlementEn.xp, pricing: pricingEn.xp.pricing, menu: { ...base.xp.menu, ...pricingEn.xp.menu }, venue: { ...base.xp.venue, ...showroomEn.xp.venue }, enums: { ...base.xp.enums, ...onboardingEn.enums, ...catalogEn.enums, ...showroomEn.enums, ...stockEn.enums, ...labelsEn.enums, ...pricingEn.enums, ...salesEn.enums, ...settlementEn.enums } },
+  resources: { ...base.resources, ...onboardingEn.resources, ...catalogEn.resources, ...showroomEn.resources, ...stockEn.resources, ...labelsEn.resources, ...pricingEn.resources, ...salesEn.resources, ...settlementEn.resources },
 };

@@ -3,6 +3,8 @@ import { labelsZh } from './areas/labels';
 import { onboardingZh } from './areas/onboarding';
 import { pricingZh } from './areas/pricing';
 import { showroomZh } from './areas/showroom';
+import { salesZh } from './areas/sales';
+import { settlementZh } from './areas/settlement';
 import { stockZh } from './areas/stock';
 import type { Widen } from './types';
 
@@ -35,6 +37,7 @@ const base = {
         showroom: '展厅货位',
         stock: '寄售库存',
         labels: '货架标签',
+        sales: '销售结算',
         system: '基础资料',
       },
       account: '我的账户',
@@ -414,8 +417,8 @@ const base = {
  * its resources), merged one level deep.
  */
 export const zhCN = {
-  xp: { ...base.xp, ...onboardingZh.xp, ...catalogZh.xp, ...showroomZh.xp, ...stockZh.xp, ...labelsZh.xp, pricing: pricingZh.xp.pricing, menu: { ...base.xp.menu, ...pricingZh.xp.menu }, venue: { ...base.xp.venue, ...showroomZh.xp.venue }, enums: { ...base.xp.enums, ...onboardingZh.enums, ...catalogZh.enums, ...showroomZh.enums, ...stockZh.enums, ...labelsZh.enums, ...pricingZh.enums } },
-  resources: { ...base.resources, ...onboardingZh.resources, ...catalogZh.resources, ...showroomZh.resources, ...stockZh.resources, ...labelsZh.resources, ...pricingZh.resources },
+  xp: { ...base.xp, ...onboardingZh.xp, ...catalogZh.xp, ...showroomZh.xp, ...stockZh.xp, ...labelsZh.xp, ...salesZh.xp, ...settlementZh.xp, pricing: pricingZh.xp.pricing, menu: { ...base.xp.menu, ...pricingZh.xp.menu }, venue: { ...base.xp.venue, ...showroomZh.xp.venue }, enums: { ...base.xp.enums, ...onboardingZh.enums, ...catalogZh.enums, ...showroomZh.enums, ...stockZh.enums, ...labelsZh.enums, ...pricingZh.enums, ...salesZh.enums, ...settlementZh.enums } },
+  resources: { ...base.resources, ...onboardingZh.resources, ...catalogZh.resources, ...showroomZh.resources, ...stockZh.resources, ...labelsZh.resources, ...pricingZh.resources, ...salesZh.resources, ...settlementZh.resources },
 };
 
 /** The same shape with any strings: what en.ts must provide. */
