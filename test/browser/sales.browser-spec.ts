@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { baseUrl, expectFullyTranslated, launchBrowser, loginAndWait, newPage, screenshot } from './support';
+
+const FACTORY_A = '河南豫暖针织服饰有限公司';
+const ZHENGZHOU = '郑州航空港全品类选品中心';
+const MONEY = /^-?¥[\d,]+\.\d{2}$/;
+
+/** Orders, returns and the monthly statement, clicked through in Chinese against the demo. */
+describe('sales and settlement in the console', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    ({ context, page } = await newPage(browser));
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  /** Opens a statement, downloads its PDF through the page's button and answers the file's bytes. */
+  async function downloadPdf(): Promise<Buffer> {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download-pdf"]').click()]);
+    expect(download.suggestedFilename()).toMatch(/^结算单-.+-\d{4}-\d{2}\.pdf$/);
+    const path = await download.path();
+    return readFileSync(path);
+  }
+
+  it('lets the operator open the orders and an order with its lines, price versions and scan code', async () => {
+    await loginAndWait(page, 'operator.admin@demo.xuanpin.test');
+    await page.locator('[data-testid="figure-open-orders"]').filter({ hasText: /^\d+$/ }).waitFor();
+    await page.getByRole('menuitem', { name: '批发订单' }).click();
+    await page.getByText('洛阳老城针织铺').first().waitFor();
+    await page.getByText('中原批发城·豫货优选').first().waitFor();
+    await page.getByText('已签收').first().waitFor();
+    await expectFullyTranslated(page);
+    await screenshot(page, 'orders');
+
+    // The buyer who ordered from a shelf label's scan: its order carries the scan code on its line.
+    await page.getByText('洛阳老城针织铺').first().click();
+    await page.waitForURL(/\/salesOrders\/[0-9a-f-]{36}\/show$/);
+    const lines = page.locator('[data-testid="order-lines"]');
+    await lines.waitFor();
+    expect(await lines.locator('[data-testid="order-line"]').count()).toBe(1);
+    await lines.locator('[data-testid="price-version"]').filter({ hasText: /^价格表第 \d+ 版（\d{4}-\d{2}-\d{2} 起）$/ }).first().waitFor();
+    await lines.locator('[data-testid="line-scan"]').filter({ hasText: /^扫码 \S+$/ }).waitFor();
+    await lines.getByText(FACTORY_A).waitFor();
+    expect(await page.locator('[data-testid="order-total"]').innerText()).toMatch(MONEY);
+    await page.locator('[data-testid="order-status"]').getByText('已签收').waitFor();
+    // The demo's return of twelve units is listed on its order.
+    await page.locator('[data-testid="order-returns"]').getByText('七天无理由').waitFor();
+    await expectFullyTranslated(page);
+    await screenshot(page, 'order-show');
+
+    // The buyer's page explains its member level.
+    await page.getByRole('link', { name: '洛阳老城针织铺' }).click();
+    await page.waitForURL(/\/buyers\/[0-9a-f-]{36}\/show$/);
+    await page.locator('[data-testid="level-basis"]').waitFor();
+    await page.locator('[data-testid="member-level"]').first().waitFor();
+    await expectFullyTranslated(page);
+  });
+
+  it('takes an unpaid order through payment, for the operator admin, and asks a reason to cancel', async () => {
+    await loginAndWait(page, 'operator.admin@demo.xuanpin.test');
+    await page.goto(`${baseUrl()}/salesOrders?filter=${encodeURIComponent(JSON.stringify({ status: 'PLACED' }))}`);
+    await page.getByText('新乡百货').first().click();
+    await page.waitForURL(/\/salesOrders\/[0-9a-f-]{36}\/show$/);
+    await page.locator('[data-testid="order-status"]').getByText('待付款').waitFor();
+    // Cancelling needs a reason: the dialog waits for one.
+    await page.locator('[data-testid="order-step-cancel"]').click();
+    expect(await page.locator('[data-testid="reason-confirm"]').isDisabled()).toBe(true);
+    await page.getByRole('button', { name: '取消', exact: true }).click();
+    await page.locator('[data-testid="order-step-pay"]').click();
+    await page.locator('textarea[name="reason"]').fill('ALIPAY-TEST-0001');
+    await page.locator('[data-testid="reason-confirm"]').click();
+    await page.getByText('已登记付款').first().waitFor();
+    await page.locator('[data-testid="order-status"]').getByText('已付款').waitFor();
+    await page.getByText('ALIPAY-TEST-0001').waitFor();
+    await page.locator('[data-testid="order-step-ship"]').waitFor();
+    await expectFullyTranslated(page);
+  });
+
+  it("lets the operator open the demo month's statement with the spread and download its PDF", async () => {
+    await loginAndWait(page, 'operator.admin@demo.xuanpin.test');
+    await page.getByRole('menuitem', { name: '月度结算' }).click();
+    await page.getByText(FACTORY_A).first().click();
+    await page.waitForURL(/\/settlements\/[0-9a-f-]{36}\/show$/);
+    await page.locator('[data-testid="settlement-status"]').getByText('已发出待确认').waitFor();
+    const sales = page.locator('[data-testid="settlement-sales-lines"]');
+    await sales.waitFor();
+    expect(await sales.locator('[data-testid="settlement-line"]').count()).toBeGreaterThan(0);
+    await sales.locator('[data-testid="price-version"]').filter({ hasText: /^价格表第 \d+ 版/ }).first().waitFor();
+    expect(await page.locator('[data-testid="settlement-payable"]').innerText()).toMatch(MONEY);
+    expect(await page.locator('[data-testid="settlement-spread"]').innerText()).toMatch(MONEY);
+    await page.locator('[data-testid="settlement-stock-lines"]').waitFor();
+    // Issued: the operator waits for the factory; no step of its own is offered.
+    expect(await page.locator('[data-testid^="settlement-step-"]').count()).toBe(0);
+    await expectFullyTranslated(page);
+    await screenshot(page, 'settlement-operator');
+
+    const pdf = await downloadPdf();
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('shows a factory its own statement without the spread, and no other factory anything of it', async () => {
+    await loginAndWait(page, 'factory.admin@demo.xuanpin.test');
+    await page.getByRole('menuitem', { name: '月度结算' }).click();
+    await page.getByText(ZHENGZHOU).first().click();
+    await page.waitForURL(/\/settlements\/[0-9a-f-]{36}\/show$/);
+    const statementUrl = page.url();
+    await page.locator('[data-testid="settlement-sales-lines"]').waitFor();
+    expect(await page.locator('[data-testid="settlement-spread"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="line-spread"]').count()).toBe(0);
+    await page.getByText('差价与批发金额仅链主可见').waitFor();
+    // The factory's admin confirms or disputes an issued statement.
+    await page.locator('[data-testid="settlement-step-confirm"]').waitFor();
+    await page.locator('[data-testid="settlement-step-dispute"]').waitFor();
+    await expectFullyTranslated(page);
+    await screenshot(page, 'settlement-factory');
+    const pdf = await downloadPdf();
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await context.close();
+
+    // Factory B: no statement in its list, factory A's statement is not found by address, and no orders.
+    ({ context, page } = await newPage(browser));
+    await loginAndWait(page, 'factory2.admin@demo.xuanpin.test');
+    await page.getByRole('menuitem', { name: '月度结算' }).click();
+    await page.getByText('还没有月度结算').waitFor();
+    await expectFullyTranslated(page);
+    await page.goto(statementUrl);
+    await page.getByText('未找到该记录，或您无权查看。').first().waitFor();
+    expect(await page.locator('[data-testid="settlement-sales-lines"]').count()).toBe(0);
+    expect(await page.locator('body').innerText()).not.toContain(FACTORY_A);
+  });
+});
