@@ -128,15 +128,33 @@ describe('sales and settlement in the console', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await context.close();
 
-    // Factory B: no statement in its list, factory A's statement is not found by address, and no orders.
+    // Its orders: its own lines at the supply price, without the buyers.
+    ({ context, page } = await newPage(browser));
+    await loginAndWait(page, 'factory.admin@demo.xuanpin.test');
+    await page.getByRole('menuitem', { name: '订单明细' }).click();
+    await page.getByText('YN-SW-003-GRY-M').first().waitFor();
+    await page.getByText(ZHENGZHOU).first().waitFor();
+    const own = await page.locator('#main-content').innerText();
+    for (const buyer of ['洛阳老城针织铺', '中原批发城·豫货优选']) expect(own).not.toContain(buyer);
+    await expectFullyTranslated(page);
+    await screenshot(page, 'factory-order-lines');
+    await context.close();
+
+    // Factory B: no statement, no order line of factory A, and A's statement is not there by address.
     ({ context, page } = await newPage(browser));
     await loginAndWait(page, 'factory2.admin@demo.xuanpin.test');
     await page.getByRole('menuitem', { name: '月度结算' }).click();
     await page.getByText('还没有月度结算').waitFor();
     await expectFullyTranslated(page);
+    await page.getByRole('menuitem', { name: '订单明细' }).click();
+    await page.getByText('还没有订单明细').waitFor();
+    expect(await page.locator('#main-content').innerText()).not.toContain('YN-');
     await page.goto(statementUrl);
-    await page.getByText('未找到该记录，或您无权查看。').first().waitFor();
+    await page.locator('#main-content').waitFor();
+    await page.waitForLoadState('networkidle');
     expect(await page.locator('[data-testid="settlement-sales-lines"]').count()).toBe(0);
-    expect(await page.locator('body').innerText()).not.toContain(FACTORY_A);
+    const text = await page.locator('body').innerText();
+    expect(text).not.toContain(FACTORY_A);
+    expect(text).not.toContain('YN-SW-003-GRY-M');
   });
 });

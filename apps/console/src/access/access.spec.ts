@@ -21,8 +21,8 @@ describe('resources by role', () => {
     expect(menu('OPERATOR_ADMIN')).toEqual([...venueDaily, ...sales, 'settlements', 'venues', 'users', 'auditEvents']);
     expect(menu('PRICING_REVIEWER')).toEqual([...venueDaily, ...sales, 'venues']);
     expect(menu('SHOWROOM_STAFF')).toEqual(['venueFactories', 'products', 'skus', 'slotRequests', 'slotAssignments', 'stockBalances', 'consignmentReceipts', 'stockMovements', 'stockCounts', 'labelTemplates', ...sales, 'venues']);
-    expect(menu('FACTORY_ADMIN')).toEqual(['venueFactories', 'brands', 'products', 'skus', 'priceSheets', 'slots', 'slotRequests', 'slotAssignments', 'stockBalances', 'consignmentReceipts', 'stockMovements', 'settlements', 'users']);
-    expect(menu('FACTORY_STAFF')).toEqual(['venueFactories', 'brands', 'products', 'skus', 'priceSheets', 'slots', 'slotRequests', 'slotAssignments', 'stockBalances', 'consignmentReceipts', 'stockMovements', 'settlements']);
+    expect(menu('FACTORY_ADMIN')).toEqual(['venueFactories', 'brands', 'products', 'skus', 'priceSheets', 'slots', 'slotRequests', 'slotAssignments', 'stockBalances', 'consignmentReceipts', 'stockMovements', 'factoryOrderLines', 'settlements', 'users']);
+    expect(menu('FACTORY_STAFF')).toEqual(['venueFactories', 'brands', 'products', 'skus', 'priceSheets', 'slots', 'slotRequests', 'slotAssignments', 'stockBalances', 'consignmentReceipts', 'stockMovements', 'factoryOrderLines', 'settlements']);
   });
 
   it('gives each workflow step to the roles the API lets take it', () => {

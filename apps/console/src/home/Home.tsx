@@ -127,7 +127,7 @@ const FactoryHome = ({ permissions }: { permissions: Permissions }) => {
         <ListCount label="xp.settlement.awaiting_confirmation" resource="settlements" filter={{ status: 'ISSUED' }} testId="figure-settlements-to-confirm" />
         {org && hasAnyRole(permissions, ['FACTORY_ADMIN']) && <CountFigure label="xp.home.my_users" resource="users" filter={{ organizationId: org.id }} to="/users" />}
       </Figures>
-      <LaterFigures keys={['orders', 'scans']} />
+      <LaterFigures keys={['scans']} />
     </>
   );
 };

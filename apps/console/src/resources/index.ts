@@ -3,6 +3,7 @@ import { brands } from './brands';
 import { buyers } from './buyers';
 import { categories } from './categories';
 import { consignmentReceipts } from './consignmentReceipts';
+import { factoryOrderLines } from './factoryOrderLines';
 import { labelTemplates } from './labelTemplates';
 import { organizations } from './organizations';
 import { priceSheets } from './priceSheets';
@@ -44,6 +45,7 @@ export const RESOURCES: readonly ResourceDefinition[] = [
   stockCounts,
   labelTemplates,
   salesOrders,
+  factoryOrderLines,
   salesReturns,
   buyers,
   settlements,

@@ -53,7 +53,7 @@ export const OrderStatusChip = (_: { label?: string }) => {
 const LineCount = (_: { label?: string }) => {
   const record = useRecordContext();
   const translate = useTranslate();
-  return <span>{translate('xp.sales.line_count', { count: record?.lines?.length ?? 0 })}</span>;
+  return <span>{translate('xp.sales.line_count', { count: record?.lineIds?.length ?? record?.lines?.length ?? 0 })}</span>;
 };
 
 const bySearch = (search: string) => (search ? { search } : {});

@@ -56,8 +56,9 @@ export function usePriceVersions(venueId: string | undefined, skuIds: readonly s
 }
 
 /** The price version a line was priced from: 价格表第 N 版（起始日）, or its id when unknown to this user. */
-export const PriceVersionText = ({ id, versions }: { id: string; versions: Map<string, PriceVersionInfo> }) => {
+export const PriceVersionText = ({ id, versions }: { id: string | undefined; versions: Map<string, PriceVersionInfo> }) => {
   const translate = useTranslate();
+  if (!id) return null;
   const v = versions.get(id);
   return (
     <span data-testid="price-version" title={id}>

@@ -9,10 +9,10 @@ const LINES = `lines { id lineNo skuId sku { id code attributes moq packSize pro
   supplyUnitPrice retailPrice priceVersionId scanCode moq packSize returnedQuantity }`;
 const RETURNS = `returns { id returnNo status amount reason requestedAt receivedAt }`;
 
-/** The line fields the list does not need stay out of it (one row per order). */
+/** The list carries only the line ids (as lineIds, so a show opened from the list never mistakes them for lines). */
 export const salesOrderQueries: ResourceQueries = {
   list: `query SalesOrders($filter: SalesOrderFilter, $page: Int!, $perPage: Int!, $sort: SortInput) {
-    result: salesOrders(filter: $filter, page: $page, perPage: $perPage, sort: $sort) { items { ${ORDER} lines { id } } total }
+    result: salesOrders(filter: $filter, page: $page, perPage: $perPage, sort: $sort) { items { ${ORDER} lineIds: lines { id } } total }
   }`,
   one: `query SalesOrder($id: ID!) { result: salesOrder(id: $id) { ${ORDER} ${LINES} ${RETURNS} } }`,
   create: `mutation PlaceOrder($input: PlaceOrderInput!) { result: placeOrder(input: $input) { ${ORDER} ${LINES} } }`,

@@ -17,6 +17,7 @@ export const settlements: ResourceDefinition = {
   show: SettlementShow,
   create: SettlementCreate,
   queries: settlementQueries,
+  recordRepresentation: (r) => `${r.factory?.name ?? ''} ${String(r.month ?? '').slice(0, 7)}`,
   access: {
     list: SETTLEMENT_READERS,
     show: SETTLEMENT_READERS,
