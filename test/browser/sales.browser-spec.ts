@@ -82,7 +82,7 @@ describe('sales and settlement in the console', () => {
     await page.locator('[data-testid="reason-confirm"]').click();
     await page.getByText('已登记付款').first().waitFor();
     await page.locator('[data-testid="order-status"]').getByText('已付款').waitFor();
-    await page.getByText('ALIPAY-TEST-0001').waitFor();
+    await page.locator('#main-content').getByText('ALIPAY-TEST-0001').waitFor();
     await page.locator('[data-testid="order-step-ship"]').waitFor();
     await expectFullyTranslated(page);
   });
