@@ -87,6 +87,57 @@ describe('sales and settlement in the console', () => {
     await expectFullyTranslated(page);
   });
 
+  it('lets showroom staff place an order for a buyer with a price preview, refusing a quantity that is not whole packs', async () => {
+    await loginAndWait(page, 'showroom.staff@demo.xuanpin.test');
+    await page.getByRole('menuitem', { name: '批发订单' }).click();
+    await page.getByRole('link', { name: '代客下单' }).click();
+    await page.waitForURL(/\/salesOrders\/create$/);
+    await page.getByLabel('采购商').fill('新乡');
+    await page.getByRole('option', { name: /^新乡百货 · / }).click();
+    await page.getByLabel('SKU').first().fill('YN-SC-001-RED');
+    await page.getByRole('option', { name: /^YN-SC-001-RED · / }).click();
+    const preview = page.locator('[data-testid="line-preview"]');
+    await preview.getByText('起批 12 · 每包 6').waitFor();
+    await page.locator('input[name="lines.0.quantity"]').fill('13');
+    await preview.getByText('须为整包（每包 6 件）').waitFor();
+    await page.locator('input[name="lines.0.quantity"]').fill('18');
+    await preview.getByText(/^¥[\d,]+\.\d{2}\/件（\d+ 件起） · 小计 ¥[\d,]+\.\d{2}$/).waitFor();
+    await page.locator('[data-testid="order-estimate"]').getByText(/^预计合计 ¥[\d,]+\.\d{2}/).waitFor();
+    await expectFullyTranslated(page);
+    await screenshot(page, 'order-create');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/\/salesOrders\/[0-9a-f-]{36}\/show$/);
+    await page.getByText('订单已提交，库存已预留').first().waitFor();
+    await page.locator('[data-testid="order-status"]').getByText('待付款').waitFor();
+    const line = page.locator('[data-testid="order-line"]');
+    await line.getByText('YN-SC-001-RED').waitFor();
+    await line.locator('[data-testid="price-version"]').filter({ hasText: /^价格表第 \d+ 版/ }).waitFor();
+    // Showroom staff may cancel an unpaid order but not record its payment.
+    expect(await page.locator('[data-testid="order-step-pay"]').count()).toBe(0);
+    await page.locator('[data-testid="order-step-cancel"]').waitFor();
+    await expectFullyTranslated(page);
+  });
+
+  it('lets the operator request a return on a delivered order’s lines', async () => {
+    await loginAndWait(page, 'operator.admin@demo.xuanpin.test');
+    await page.goto(`${baseUrl()}/salesOrders?filter=${encodeURIComponent(JSON.stringify({ status: 'DELIVERED' }))}`);
+    await page.getByText('暖冬小铺（淘宝）').first().click();
+    await page.waitForURL(/\/salesOrders\/[0-9a-f-]{36}\/show$/);
+    await page.locator('[data-testid="order-request-return"]').click();
+    await page.waitForURL(/\/salesReturns\/create/);
+    const line = page.locator('[data-testid="return-line"]');
+    await line.getByText('可退 120').waitFor();
+    await line.locator('input').fill('12');
+    await expectFullyTranslated(page);
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/\/salesReturns\/[0-9a-f-]{36}\/show$/);
+    await page.getByText('退货已申请').first().waitFor();
+    await page.locator('[data-testid="return-lines"]').getByText('YN-HT-002-BLK').waitFor();
+    await page.getByText('待收货').first().waitFor();
+    await expectFullyTranslated(page);
+    await screenshot(page, 'return-show');
+  });
+
   it("lets the operator open the demo month's statement with the spread and download its PDF", async () => {
     await loginAndWait(page, 'operator.admin@demo.xuanpin.test');
     await page.getByRole('menuitem', { name: '月度结算' }).click();

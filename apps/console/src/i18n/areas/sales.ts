@@ -37,7 +37,6 @@ export const salesZh = {
       cancel_hint: '取消后释放预留库存；已付款订单取消即为退款。',
       cancelled: '订单已取消',
       place: '代客下单',
-      placed: '订单已提交，库存已预留',
       place_hint: '按当前生效的批发阶梯价计价，提交后预留库存；未付款订单到期自动释放。',
       pick_venue_first: '请先选择场馆',
       price_preview: '价格预览',
@@ -71,7 +70,6 @@ export const salesZh = {
       return_received: '退货已收货',
       cancel_return: '取消退货',
       return_cancelled: '退货已取消',
-      return_requested: '退货已申请',
       nothing_to_return: '请至少填写一行退货数量',
       policy: '退货规则（第 %{version} 版，%{days} 天）',
       open_orders: '未完结订单',
@@ -99,6 +97,7 @@ export const salesZh = {
     },
     salesOrders: {
       name: '批发订单 |||| 批发订单',
+      notifications: { created: '订单已提交，库存已预留' },
       fields: {
         orderNo: '订单号',
         status: '状态',
@@ -155,6 +154,7 @@ export const salesZh = {
     },
     salesReturns: {
       name: '客户退货 |||| 客户退货',
+      notifications: { created: '退货已申请' },
       fields: {
         returnNo: '退货单号',
         status: '状态',
@@ -216,7 +216,6 @@ export const salesEn: Widen<typeof salesZh> = {
       cancel_hint: 'Cancelling releases the reserved stock; cancelling a paid order refunds the buyer.',
       cancelled: 'Order cancelled',
       place: 'Place an order for a buyer',
-      placed: 'Order placed, stock reserved',
       place_hint: 'Priced at the wholesale tier in force; stock is reserved, and released when an unpaid order expires.',
       pick_venue_first: 'Pick a venue first',
       price_preview: 'Price preview',
@@ -250,7 +249,6 @@ export const salesEn: Widen<typeof salesZh> = {
       return_received: 'Return received',
       cancel_return: 'Cancel return',
       return_cancelled: 'Return cancelled',
-      return_requested: 'Return requested',
       nothing_to_return: 'Enter a quantity on at least one line',
       policy: 'Return policy (version %{version}, %{days} days)',
       open_orders: 'Open orders',
@@ -278,6 +276,7 @@ export const salesEn: Widen<typeof salesZh> = {
     },
     salesOrders: {
       name: 'Wholesale order |||| Wholesale orders',
+      notifications: { created: 'Order placed, stock reserved' },
       fields: {
         orderNo: 'Order no.',
         status: 'Status',
@@ -334,6 +333,7 @@ export const salesEn: Widen<typeof salesZh> = {
     },
     salesReturns: {
       name: 'Customer return |||| Customer returns',
+      notifications: { created: 'Return requested' },
       fields: {
         returnNo: 'Return no.',
         status: 'Status',

@@ -56,6 +56,7 @@ export const settlementZh = {
   resources: {
     settlements: {
       name: '月度结算 |||| 月度结算',
+      notifications: { created: '结算单已生成' },
       fields: {
         month: '月份',
         status: '状态',
@@ -141,6 +142,7 @@ export const settlementEn: Widen<typeof settlementZh> = {
   resources: {
     settlements: {
       name: 'Settlement |||| Settlements',
+      notifications: { created: 'Statement generated' },
       fields: {
         month: 'Month',
         status: 'Status',
