@@ -37,6 +37,7 @@ describe('sales and settlement in the console', () => {
     await loginAndWait(page, 'operator.admin@demo.xuanpin.test');
     await page.locator('[data-testid="figure-open-orders"]').filter({ hasText: /^\d+$/ }).waitFor();
     await page.getByRole('menuitem', { name: '批发订单' }).click();
+    await page.waitForURL(/\/salesOrders(\?.*)?$/);
     await page.getByText('洛阳老城针织铺').first().waitFor();
     await page.getByText('中原批发城·豫货优选').first().waitFor();
     await page.getByText('已签收').first().waitFor();
@@ -47,7 +48,7 @@ describe('sales and settlement in the console', () => {
     await page.getByText('洛阳老城针织铺').first().click();
     await page.waitForURL(/\/salesOrders\/[0-9a-f-]{36}\/show$/);
     const lines = page.locator('[data-testid="order-lines"]');
-    await lines.waitFor();
+    await lines.locator('[data-testid="order-line"]').first().waitFor();
     expect(await lines.locator('[data-testid="order-line"]').count()).toBe(1);
     await lines.locator('[data-testid="price-version"]').filter({ hasText: /^价格表第 \d+ 版（\d{4}-\d{2}-\d{2} 起）$/ }).first().waitFor();
     await lines.locator('[data-testid="line-scan"]').filter({ hasText: /^扫码 \S+$/ }).waitFor();
@@ -92,7 +93,9 @@ describe('sales and settlement in the console', () => {
     await page.getByRole('menuitem', { name: '批发订单' }).click();
     await page.getByRole('link', { name: '代客下单' }).click();
     await page.waitForURL(/\/salesOrders\/create$/);
-    await page.getByLabel('采购商').fill('新乡');
+    await page.getByRole('combobox', { name: '采购商' }).fill('新乡');
+    // The search answers one buyer: wait for the list to settle on it before choosing.
+    await page.waitForFunction(() => document.querySelectorAll('[role="option"]').length === 1);
     await page.getByRole('option', { name: /^新乡百货 · / }).click();
     await page.getByLabel('SKU').first().fill('YN-SC-001-RED');
     await page.getByRole('option', { name: /^YN-SC-001-RED · / }).click();
@@ -141,12 +144,12 @@ describe('sales and settlement in the console', () => {
   it("lets the operator open the demo month's statement with the spread and download its PDF", async () => {
     await loginAndWait(page, 'operator.admin@demo.xuanpin.test');
     await page.getByRole('menuitem', { name: '月度结算' }).click();
-    await page.getByText(FACTORY_A).first().click();
+    await page.waitForURL(/\/settlements(\?.*)?$/);
+    await page.locator('tbody tr').filter({ hasText: FACTORY_A }).first().click();
     await page.waitForURL(/\/settlements\/[0-9a-f-]{36}\/show$/);
     await page.locator('[data-testid="settlement-status"]').getByText('已发出待确认').waitFor();
     const sales = page.locator('[data-testid="settlement-sales-lines"]');
-    await sales.waitFor();
-    expect(await sales.locator('[data-testid="settlement-line"]').count()).toBeGreaterThan(0);
+    await sales.locator('[data-testid="settlement-line"]').first().waitFor();
     await sales.locator('[data-testid="price-version"]').filter({ hasText: /^价格表第 \d+ 版/ }).first().waitFor();
     expect(await page.locator('[data-testid="settlement-payable"]').innerText()).toMatch(MONEY);
     expect(await page.locator('[data-testid="settlement-spread"]').innerText()).toMatch(MONEY);
@@ -163,7 +166,8 @@ describe('sales and settlement in the console', () => {
   it('shows a factory its own statement without the spread, and no other factory anything of it', async () => {
     await loginAndWait(page, 'factory.admin@demo.xuanpin.test');
     await page.getByRole('menuitem', { name: '月度结算' }).click();
-    await page.getByText(ZHENGZHOU).first().click();
+    await page.waitForURL(/\/settlements(\?.*)?$/);
+    await page.locator('tbody tr').filter({ hasText: ZHENGZHOU }).first().click();
     await page.waitForURL(/\/settlements\/[0-9a-f-]{36}\/show$/);
     const statementUrl = page.url();
     await page.locator('[data-testid="settlement-sales-lines"]').waitFor();

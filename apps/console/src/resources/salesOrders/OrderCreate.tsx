@@ -118,11 +118,13 @@ export const OrderCreate = () => {
   const translate = useTranslate();
   const { venueId, isPending } = useCurrentVenue();
   // One key per order form: a retry after a lost answer replays the first result instead of a second order.
-  const key = useRef(newUuid());
+  const key = useRef<string>('');
+  if (!key.current) key.current = newUuid();
+  const defaults = useMemo(() => ({ venueId, idempotencyKey: key.current, lines: [{}] }), [venueId]);
   if (isPending) return null;
   return (
     <Create redirect="show" mutationMode="pessimistic" title="xp.sales.place">
-      <SimpleForm defaultValues={{ venueId, idempotencyKey: key.current, lines: [{}] }}>
+      <SimpleForm defaultValues={defaults}>
         <Typography variant="body2" color="text.secondary">{translate('xp.sales.place_hint')}</Typography>
         <Stack direction="row" spacing={2} useFlexGap flexWrap="wrap">
           <VenueChoice />

@@ -144,7 +144,8 @@ const Lines = () => {
   const factoryIds = useMemo(() => [...new Set(lines.map((l) => l.factoryOrgId))], [lines]);
   const { data: factories } = useGetMany('organizations', { ids: factoryIds }, { enabled: factoryIds.length > 0 });
   const factoryName = (id: string) => factories?.find((f) => f.id === id)?.name ?? translate('xp.common.none');
-  if (!record) return null;
+  // Opened from the list, the record is the list's row (no lines) until the order itself arrives.
+  if (!record?.lines) return null;
   const supplyTotal = sumMoney(lines.map((l) => multiplyMoney(l.supplyUnitPrice, l.quantity)));
   return (
     <Card variant="outlined" sx={{ mt: 2 }}>

@@ -214,7 +214,8 @@ const SalesLines = () => {
   const translate = useTranslate();
   const lines = (record?.salesLines ?? []) as SalesLine[];
   const versions = usePriceVersions(record?.venueId, useMemo(() => lines.map((l) => l.skuId), [lines]));
-  if (!record) return null;
+  // Opened from the list, the record is the list's row (no lines) until the statement itself arrives.
+  if (!record?.salesLines) return null;
   const operatorSide = record.spreadAmount !== null && record.spreadAmount !== undefined;
   const f = (name: string) => translate(`resources.settlements.fields.${name}`);
   return (
