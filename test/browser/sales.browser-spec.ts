@@ -93,8 +93,9 @@ describe('sales and settlement in the console', () => {
     await page.getByRole('menuitem', { name: '批发订单' }).click();
     await page.getByRole('link', { name: '代客下单' }).click();
     await page.waitForURL(/\/salesOrders\/create$/);
+    // The form's own lists (venues, buyers, SKUs) load first; then the search answers one buyer.
+    await page.waitForLoadState('networkidle');
     await page.getByRole('combobox', { name: '采购商' }).fill('新乡');
-    // The search answers one buyer: wait for the list to settle on it before choosing.
     await page.waitForFunction(() => document.querySelectorAll('[role="option"]').length === 1);
     await page.getByRole('option', { name: /^新乡百货 · / }).click();
     await page.getByLabel('SKU').first().fill('YN-SC-001-RED');
