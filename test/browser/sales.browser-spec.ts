@@ -213,4 +213,56 @@ describe('sales and settlement in the console', () => {
     expect(text).not.toContain(FACTORY_A);
     expect(text).not.toContain('YN-SW-003-GRY-M');
   });
+
+  it('walks the statement through dispute, regeneration, reissue, confirmation and payment, each side its own steps', async () => {
+    // The factory disputes, with a reason (the dialog waits for one).
+    await loginAndWait(page, 'factory.admin@demo.xuanpin.test');
+    await page.getByRole('menuitem', { name: '月度结算' }).click();
+    await page.waitForURL(/\/settlements(\?.*)?$/);
+    await page.locator('tbody tr').filter({ hasText: ZHENGZHOU }).first().click();
+    await page.waitForURL(/\/settlements\/[0-9a-f-]{36}\/show$/);
+    const statementUrl = page.url();
+    await page.locator('[data-testid="settlement-step-dispute"]').click();
+    expect(await page.locator('[data-testid="reason-confirm"]').isDisabled()).toBe(true);
+    await page.locator('textarea[name="reason"]').fill('围巾退货数量应为 12 条，请核对。');
+    await page.locator('[data-testid="reason-confirm"]').click();
+    await page.getByText('已提出异议').first().waitFor();
+    await page.locator('[data-testid="settlement-status"]').getByText('有异议').waitFor();
+    expect(await page.locator('[data-testid^="settlement-step-"]').count()).toBe(0);
+    await context.close();
+
+    // The operator reads the reason, regenerates and issues it again.
+    ({ context, page } = await newPage(browser));
+    await loginAndWait(page, 'operator.admin@demo.xuanpin.test');
+    await page.goto(statementUrl);
+    await page.locator('[data-testid="dispute-reason"]').getByText('围巾退货数量应为 12 条，请核对。').waitFor();
+    await page.locator('[data-testid="settlement-step-regenerate"]').click();
+    await page.getByRole('button', { name: '确认', exact: true }).click();
+    await page.locator('[data-testid="settlement-status"]').getByText('草稿').waitFor();
+    await page.locator('[data-testid="settlement-step-issue"]').click();
+    await page.getByRole('button', { name: '确认', exact: true }).click();
+    await page.locator('[data-testid="settlement-status"]').getByText('已发出待确认').waitFor();
+    await expectFullyTranslated(page);
+    await context.close();
+
+    // The factory confirms; the operator records the payment.
+    ({ context, page } = await newPage(browser));
+    await loginAndWait(page, 'factory.admin@demo.xuanpin.test');
+    await page.goto(statementUrl);
+    await page.locator('[data-testid="settlement-step-confirm"]').click();
+    await page.getByRole('button', { name: '确认', exact: true }).click();
+    await page.locator('[data-testid="settlement-status"]').getByText('工厂已确认').waitFor();
+    await context.close();
+
+    ({ context, page } = await newPage(browser));
+    await loginAndWait(page, 'operator.admin@demo.xuanpin.test');
+    await page.goto(statementUrl);
+    await page.locator('[data-testid="settlement-step-markPaid"]').click();
+    await page.locator('textarea[name="reason"]').fill('BANK-TEST-2026');
+    await page.locator('[data-testid="reason-confirm"]').click();
+    await page.locator('[data-testid="settlement-status"]').getByText('已付款').waitFor();
+    await page.locator('#main-content').getByText('BANK-TEST-2026').waitFor();
+    expect(await page.locator('[data-testid^="settlement-step-"]').count()).toBe(0);
+    await expectFullyTranslated(page);
+  });
 });
