@@ -140,6 +140,18 @@ describe('sales and settlement in the console', () => {
     await page.getByText('待收货').first().waitFor();
     await expectFullyTranslated(page);
     await screenshot(page, 'return-show');
+    const returnUrl = page.url();
+    await context.close();
+
+    // The warehouse receives the goods, line by line back to stock.
+    ({ context, page } = await newPage(browser));
+    await loginAndWait(page, 'warehouse.staff@demo.xuanpin.test');
+    await page.goto(returnUrl);
+    await page.locator('[data-testid="return-receive"]').click();
+    await page.locator('[data-testid="return-receive-confirm"]').click();
+    await page.getByText('退货已收货').first().waitFor();
+    await page.locator('[data-testid="return-lines"]').getByText('回仓库').waitFor();
+    await expectFullyTranslated(page);
   });
 
   it("lets the operator open the demo month's statement with the spread and download its PDF", async () => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Card, CardContent, Grid, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Grid, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
 import {
   AutocompleteInput,
   Create,
@@ -89,29 +89,31 @@ const Receive = () => {
   const lines = (record.lines ?? []) as ReturnLine[];
   return (
     <>
-      <Button variant="contained" onClick={() => setOpen(!open)} data-testid="return-receive">{translate('xp.sales.receive_return')}</Button>
-      {open && (
-        <Card variant="outlined" sx={{ position: 'absolute', right: 16, top: 64, zIndex: 2, minWidth: 420 }}>
-          <CardContent>
-            <Typography variant="subtitle1" sx={{ mb: 1 }}>{translate('xp.sales.receive_return_title')}</Typography>
-            {lines.map((l) => (
-              <Box key={l.id} sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 1 }}>
-                <Box sx={{ flex: 1 }}><SkuCell sku={l.sku} /> × {l.quantity}</Box>
-                <MuiTextField select size="small" value={where[l.skuId] ?? 'WAREHOUSE'} onChange={(e) => setWhere({ ...where, [l.skuId]: e.target.value })} sx={{ minWidth: 140 }}>
-                  {['WAREHOUSE', 'DAMAGED'].map((d) => <MenuItem key={d} value={d}>{translate(`xp.enums.ReturnDestination.${d}`)}</MenuItem>)}
-                </MuiTextField>
-              </Box>
-            ))}
-            <Button
-              variant="contained"
-              disabled={receive.isPending}
-              onClick={() => receive.run({ returnId: record.id, lines: lines.map((l) => ({ skuId: l.skuId, location: where[l.skuId] ?? 'WAREHOUSE' })) }).then(() => setOpen(false), () => undefined)}
-            >
-              {translate('xp.sales.receive_return')}
-            </Button>
-          </CardContent>
-        </Card>
-      )}
+      <Button variant="contained" onClick={() => setOpen(true)} data-testid="return-receive">{translate('xp.sales.receive_return')}</Button>
+      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
+        <DialogTitle>{translate('xp.sales.receive_return_title')}</DialogTitle>
+        <DialogContent>
+          {lines.map((l) => (
+            <Box key={l.id} sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 1 }}>
+              <Box sx={{ flex: 1 }}><SkuCell sku={l.sku} /> × {l.quantity}</Box>
+              <MuiTextField select size="small" value={where[l.skuId] ?? 'WAREHOUSE'} onChange={(e) => setWhere({ ...where, [l.skuId]: e.target.value })} sx={{ minWidth: 140 }} data-testid={`return-destination-${l.sku.code}`}>
+                {['WAREHOUSE', 'DAMAGED'].map((d) => <MenuItem key={d} value={d}>{translate(`xp.enums.ReturnDestination.${d}`)}</MenuItem>)}
+              </MuiTextField>
+            </Box>
+          ))}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
+          <Button
+            variant="contained"
+            disabled={receive.isPending}
+            data-testid="return-receive-confirm"
+            onClick={() => receive.run({ returnId: record.id, lines: lines.map((l) => ({ skuId: l.skuId, location: where[l.skuId] ?? 'WAREHOUSE' })) }).then(() => setOpen(false), () => undefined)}
+          >
+            {translate('xp.sales.receive_return')}
+          </Button>
+        </DialogActions>
+      </Dialog>
     </>
   );
 };
@@ -180,7 +182,7 @@ const Policy = () => {
 };
 
 export const ReturnShow = () => (
-  <Show actions={<TopToolbar sx={{ gap: 1, alignItems: 'center', position: 'relative' }}><Receive /><Cancel /></TopToolbar>}>
+  <Show actions={<TopToolbar sx={{ gap: 1, alignItems: 'center' }}><Receive /><Cancel /></TopToolbar>}>
     <Box sx={{ p: 2 }}>
       <Grid container spacing={2}>
         <Grid size={{ xs: 6, md: 3 }}><Labeled source="returnNo"><Text path="returnNo" mono /></Labeled></Grid>
@@ -240,6 +242,8 @@ const ReturnQuantities = () => {
   );
 };
 
+const noSearch = () => ({});
+
 const atLeastOneLine = (values: Record<string, unknown>) => {
   const quantities = (values.quantities as Record<string, unknown> | undefined) ?? {};
   return Object.values(quantities).some((q) => Number(q) > 0) ? {} : { orderId: 'xp.sales.nothing_to_return' };
@@ -250,7 +254,8 @@ export const ReturnCreate = () => (
   <Create redirect="show" mutationMode="pessimistic" title="xp.sales.request_return">
     <SimpleForm validate={atLeastOneLine} defaultValues={{ reason: 'NO_REASON_7_DAYS' }}>
       <ReferenceInput source="orderId" reference="salesOrders" filter={{ status: 'DELIVERED' }} sort={{ field: 'placedAt', order: 'DESC' }} perPage={50}>
-        <AutocompleteInput optionText={(o: { orderNo: string; buyer?: { shopName: string } }) => `${o.orderNo} · ${o.buyer?.shopName ?? ''}`} validate={required()} sx={{ minWidth: 360 }} />
+        {/* The API has no search over orders: the latest delivered ones are offered (a return usually starts from its order's page). */}
+        <AutocompleteInput optionText={(o: { orderNo: string; buyer?: { shopName: string } }) => `${o.orderNo} · ${o.buyer?.shopName ?? ''}`} filterToQuery={noSearch} validate={required()} sx={{ minWidth: 360 }} />
       </ReferenceInput>
       <ReturnQuantities />
       <SelectInput source="reason" choices={reasonChoices} validate={required()} />
