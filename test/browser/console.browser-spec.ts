@@ -3,16 +3,16 @@ import { baseUrl, expectFullyTranslated, launchBrowser, login, loginAndWait, men
 
 /** What each demo login must see in its menu (Chinese), and the portal named in the app bar. */
 const MENUS: { email: string; portal: string; menu: string[] }[] = [
-  { email: 'platform.admin@demo.xuanpin.test', portal: '平台管理', menu: ['首页', '入驻申请', '品牌', '商品', 'SKU', '类目', '价格表', '价格查询', '货位图', '货位申请', '货位分配', '货位占用率', '库存余额', '寄售入库', '库存流水', '库存盘点', '库龄分析', '标签模板', '批发订单', '客户退货', '采购商', '月度结算', '选品中心', '大区', '机构', '用户', '审计日志', '我的账户'] },
-  { email: 'regional.manager@demo.xuanpin.test', portal: '大区管理', menu: ['首页', '入驻申请', '品牌', '商品', 'SKU', '价格表', '价格查询', '货位图', '货位申请', '货位分配', '货位占用率', '库存余额', '寄售入库', '库存流水', '库存盘点', '库龄分析', '标签模板', '批发订单', '客户退货', '采购商', '月度结算', '选品中心', '大区', '机构', '我的账户'] },
-  { email: 'gov.viewer@demo.xuanpin.test', portal: '政府监管', menu: ['首页', '货位占用率', '选品中心', '本单位', '我的账户'] },
-  { email: 'operator.admin@demo.xuanpin.test', portal: '链主运营', menu: ['首页', '入驻审核', '品牌', '商品', 'SKU', '价格表', '价格查询', '货位图', '货位申请', '货位分配', '货位占用率', '库存余额', '寄售入库', '库存流水', '库存盘点', '库存调拨', '库龄分析', '打印标签', '标签模板', '批发订单', '客户退货', '采购商', '月度结算', '选品中心', '用户', '审计日志', '本单位', '我的账户'] },
-  { email: 'pricing.reviewer@demo.xuanpin.test', portal: '链主运营', menu: ['首页', '入驻申请', '品牌', '商品', 'SKU', '价格审核', '价格查询', '货位图', '货位申请', '货位分配', '货位占用率', '库存余额', '寄售入库', '库存流水', '库存盘点', '库龄分析', '标签模板', '批发订单', '客户退货', '采购商', '选品中心', '本单位', '我的账户'] },
-  { email: 'showroom.staff@demo.xuanpin.test', portal: '链主运营', menu: ['首页', '入驻申请', '商品', 'SKU', '价格查询', '货位图', '货位申请', '货位分配', '货位占用率', '库存余额', '寄售入库', '库存流水', '库存盘点', '库存调拨', '库龄分析', '打印标签', '标签模板', '批发订单', '客户退货', '采购商', '选品中心', '本单位', '我的账户'] },
-  { email: 'warehouse.staff@demo.xuanpin.test', portal: '链主运营', menu: ['首页', '入驻申请', '商品', 'SKU', '价格查询', '货位图', '货位申请', '货位分配', '货位占用率', '库存余额', '寄售入库', '库存流水', '库存盘点', '库存调拨', '库龄分析', '标签模板', '批发订单', '客户退货', '采购商', '选品中心', '本单位', '我的账户'] },
-  { email: 'factory.admin@demo.xuanpin.test', portal: '工厂门户', menu: ['首页', '我的入驻申请', '品牌', '商品', 'SKU', '批量导入商品', '价格表', '导入价格表', '价格查询', '空闲货位', '货位申请', '我的货位', '我的寄售库存', '寄售入库', '库存流水', '库龄分析', '订单明细', '月度结算', '用户', '本单位', '我的账户'] },
-  { email: 'factory2.admin@demo.xuanpin.test', portal: '工厂门户', menu: ['首页', '我的入驻申请', '品牌', '商品', 'SKU', '批量导入商品', '价格表', '导入价格表', '价格查询', '空闲货位', '货位申请', '我的货位', '我的寄售库存', '寄售入库', '库存流水', '库龄分析', '订单明细', '月度结算', '用户', '本单位', '我的账户'] },
-  { email: 'operator2.admin@demo.xuanpin.test', portal: '链主运营', menu: ['首页', '入驻审核', '品牌', '商品', 'SKU', '价格表', '价格查询', '货位图', '货位申请', '货位分配', '货位占用率', '库存余额', '寄售入库', '库存流水', '库存盘点', '库存调拨', '库龄分析', '打印标签', '标签模板', '批发订单', '客户退货', '采购商', '月度结算', '选品中心', '用户', '审计日志', '本单位', '我的账户'] },
+  { email: 'platform.admin@demo.xuanpin.test', portal: '平台管理', menu: ['首页', '入驻申请', '品牌', '商品', 'SKU', '类目', '价格表', '价格查询', '货位图', '货位申请', '货位分配', '货位占用率', '库存余额', '寄售入库', '库存流水', '库存盘点', '库龄分析', '标签模板', '扫码统计', '批发订单', '客户退货', '采购商', '月度结算', '区域对比报表', '中心经营报表', '选品中心', '大区', '机构', '用户', '审计日志', '我的账户'] },
+  { email: 'regional.manager@demo.xuanpin.test', portal: '大区管理', menu: ['首页', '入驻申请', '品牌', '商品', 'SKU', '价格表', '价格查询', '货位图', '货位申请', '货位分配', '货位占用率', '库存余额', '寄售入库', '库存流水', '库存盘点', '库龄分析', '标签模板', '扫码统计', '批发订单', '客户退货', '采购商', '月度结算', '区域对比报表', '中心经营报表', '选品中心', '大区', '机构', '我的账户'] },
+  { email: 'gov.viewer@demo.xuanpin.test', portal: '政府监管', menu: ['首页', '货位占用率', '中心经营报表', '选品中心', '本单位', '我的账户'] },
+  { email: 'operator.admin@demo.xuanpin.test', portal: '链主运营', menu: ['首页', '入驻审核', '品牌', '商品', 'SKU', '价格表', '价格查询', '货位图', '货位申请', '货位分配', '货位占用率', '库存余额', '寄售入库', '库存流水', '库存盘点', '库存调拨', '库龄分析', '打印标签', '标签模板', '扫码统计', '批发订单', '客户退货', '采购商', '月度结算', '中心经营报表', '选品中心', '用户', '审计日志', '本单位', '我的账户'] },
+  { email: 'pricing.reviewer@demo.xuanpin.test', portal: '链主运营', menu: ['首页', '入驻申请', '品牌', '商品', 'SKU', '价格审核', '价格查询', '货位图', '货位申请', '货位分配', '货位占用率', '库存余额', '寄售入库', '库存流水', '库存盘点', '库龄分析', '标签模板', '扫码统计', '批发订单', '客户退货', '采购商', '中心经营报表', '选品中心', '本单位', '我的账户'] },
+  { email: 'showroom.staff@demo.xuanpin.test', portal: '链主运营', menu: ['首页', '入驻申请', '商品', 'SKU', '价格查询', '货位图', '货位申请', '货位分配', '货位占用率', '库存余额', '寄售入库', '库存流水', '库存盘点', '库存调拨', '库龄分析', '打印标签', '标签模板', '扫码统计', '批发订单', '客户退货', '采购商', '中心经营报表', '选品中心', '本单位', '我的账户'] },
+  { email: 'warehouse.staff@demo.xuanpin.test', portal: '链主运营', menu: ['首页', '入驻申请', '商品', 'SKU', '价格查询', '货位图', '货位申请', '货位分配', '货位占用率', '库存余额', '寄售入库', '库存流水', '库存盘点', '库存调拨', '库龄分析', '标签模板', '扫码统计', '批发订单', '客户退货', '采购商', '中心经营报表', '选品中心', '本单位', '我的账户'] },
+  { email: 'factory.admin@demo.xuanpin.test', portal: '工厂门户', menu: ['首页', '我的入驻申请', '品牌', '商品', 'SKU', '批量导入商品', '价格表', '导入价格表', '价格查询', '空闲货位', '货位申请', '我的货位', '我的寄售库存', '寄售入库', '库存流水', '库龄分析', '扫码统计', '订单明细', '月度结算', '我的经营报表', '用户', '本单位', '我的账户'] },
+  { email: 'factory2.admin@demo.xuanpin.test', portal: '工厂门户', menu: ['首页', '我的入驻申请', '品牌', '商品', 'SKU', '批量导入商品', '价格表', '导入价格表', '价格查询', '空闲货位', '货位申请', '我的货位', '我的寄售库存', '寄售入库', '库存流水', '库龄分析', '扫码统计', '订单明细', '月度结算', '我的经营报表', '用户', '本单位', '我的账户'] },
+  { email: 'operator2.admin@demo.xuanpin.test', portal: '链主运营', menu: ['首页', '入驻审核', '品牌', '商品', 'SKU', '价格表', '价格查询', '货位图', '货位申请', '货位分配', '货位占用率', '库存余额', '寄售入库', '库存流水', '库存盘点', '库存调拨', '库龄分析', '打印标签', '标签模板', '扫码统计', '批发订单', '客户退货', '采购商', '月度结算', '中心经营报表', '选品中心', '用户', '审计日志', '本单位', '我的账户'] },
 ];
 
 describe('the console in a browser', () => {
@@ -37,7 +37,7 @@ describe('the console in a browser', () => {
     await loginAndWait(page, email);
     expect(await menuLabels(page)).toEqual(menu);
     await expect(page.locator('[data-testid="portal"]').innerText()).resolves.toBe(portal);
-    await page.getByText('即将上线').first().waitFor();
+    await page.getByText('关键数据').first().waitFor();
     await expectFullyTranslated(page);
     await screenshot(page, `home-${email.split('@')[0]}`);
   });
@@ -217,7 +217,7 @@ describe('the console in a browser', () => {
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('menuitem', { name: 'Selection centers' }).waitFor();
-    await page.getByText('Coming soon').waitFor();
+    await page.getByText('Key figures').waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('menuitem', { name: '中文' }).click();
     await page.getByRole('menuitem', { name: '选品中心' }).waitFor();

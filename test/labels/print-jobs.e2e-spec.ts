@@ -5,8 +5,8 @@ import { Caller, TestApp } from '../support/test-app';
 import { decodeQr, rasterizePdf } from './support/raster';
 import { CREATE_JOB, LABELS, labelWorld, LabelWorld, SUPPLY_FEN, WHOLESALE_FEN } from './support/world';
 
-const JOB = 'query($id: ID!) { labelPrintJob(id: $id) { id status labelCount fileName } }';
-const JOBS = 'query($filter: LabelPrintJobFilter) { labelPrintJobs(filter: $filter, perPage: 200) { total items { id } } }';
+const JOB = 'query($id: ID!) { labelPrintJob(id: $id) { id status labelCount fileName createdByName } }';
+const JOBS = 'query($filter: LabelPrintJobFilter) { labelPrintJobs(filter: $filter, perPage: 200) { total items { id createdByName } } }';
 
 describe('label print jobs', () => {
   let t: TestApp;
@@ -126,6 +126,52 @@ describe('label print jobs', () => {
     });
   });
 
+  describe('previewing before printing', () => {
+    const PREVIEW = `query($input: PreviewLabelsInput!) { previewLabels(input: $input) { svg page pageCount labelCount omitted skipped { slotCode reason } } }`;
+    const counts = async () => [await t.count('label_print_jobs'), await t.count('labels'), await t.count('audit_events'), await t.count('labels', "status = 'RETIRED'")];
+    const preview = (caller: Caller, input: Record<string, unknown>) => t.gql(PREVIEW, { input: { venueId: w.venueId, templateId: w.template, ...input } }, caller);
+
+    it('shows a page of the labels a shelf would print as SVG, with the skipped slots, and writes nothing', async () => {
+      const before = await counts();
+      const { data, errors } = await preview('showroomStaff', { selection: { shelfIds: [w.shelf.shelfId] } });
+      expect(errors).toBeUndefined();
+      const p = data!.previewLabels;
+      expect(p).toMatchObject({ page: 1, pageCount: 3, labelCount: 3 });
+      expect(p.svg).toMatch(/^(<\?xml[^>]*>\s*)?<svg/);
+      expect(p.svg).toContain(w.skus[0].title.slice(0, 4));
+      expect(p.svg).toContain(w.skus[0].code);
+      expect(p.svg).not.toContain(w.skus[1].code);
+      // The QR codes carry the placeholder code, never a real one.
+      expect(p.svg).toContain('<title>http://xuanpin.test/s/000000000000</title>');
+      expect(p.skipped.map((s: { slotCode: string; reason: string }) => [s.slotCode, s.reason])).toEqual([
+        [w.shelf.slots[3].code, 'NOT_PRICED'],
+        [w.shelf.slots[4].code, 'NO_ASSIGNMENT'],
+      ]);
+      const second = (await t.ok(PREVIEW, { input: { venueId: w.venueId, templateId: w.template, page: 2, selection: { shelfIds: [w.shelf.shelfId] } } }, 'operatorAdmin')).previewLabels;
+      expect(second.page).toBe(2);
+      expect(second.svg).toContain(w.skus[1].code);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('refuses other tenants, roles that do not print, a page out of range and an empty selection', async () => {
+      const shelf = { selection: { shelfIds: [w.shelf.shelfId] } };
+      const refused = async (caller: Caller, input: Record<string, unknown>, code: string) => {
+        const { data, errors } = await preview(caller, input);
+        expect(data?.previewLabels ?? null).toBeNull();
+        expect(errors?.[0].extensions.code).toBe(code);
+        return errors![0];
+      };
+      await refused('operator2Admin', shelf, 'NOT_FOUND');
+      for (const caller of ['warehouseStaff', 'factoryAdmin', 'govViewer'] as const) await refused(caller, shelf, 'FORBIDDEN');
+      await refused(null, shelf, 'UNAUTHENTICATED');
+      const other = await givenShelf(t, t.demo.venues.yk, 1);
+      const foreign = await refused('showroomStaff', { selection: { shelfIds: [other.shelfId] } }, 'VALIDATION_FAILED');
+      expect(foreign.extensions.fields?.map((f) => f.path)).toContain('input.selection.shelfIds.0');
+      expect((await refused('showroomStaff', { ...shelf, page: 9 }, 'VALIDATION_FAILED')).extensions.fields?.map((f) => f.path)).toContain('page');
+      expect((await refused('showroomStaff', { selection: {} }, 'VALIDATION_FAILED')).extensions.fields?.map((f) => f.path)).toContain('input.selection');
+    });
+  });
+
   describe('refusals (nothing written)', () => {
     const counts = async () => [await t.count('label_print_jobs'), await t.count('labels'), await t.count('audit_events')];
     const refuses = async (caller: Caller, input: Record<string, unknown>, code: string, path?: string) => {
@@ -176,10 +222,11 @@ describe('label print jobs', () => {
 
     it('shows a job and its file to the venue staff', async () => {
       const { labelPrintJob } = await t.ok(JOB, { id: jobId }, 'warehouseStaff');
-      expect(labelPrintJob).toMatchObject({ id: jobId, status: 'DONE', labelCount: 1 });
+      const [staff] = await t.dataSource.query(`SELECT display_name FROM users WHERE email = 'showroom.staff@demo.xuanpin.test'`);
+      expect(labelPrintJob).toMatchObject({ id: jobId, status: 'DONE', labelCount: 1, createdByName: staff.display_name });
       expect((await file(jobId, 'pricingReviewer')).status).toBe(200);
       const { labelPrintJobs } = await t.ok(JOBS, { filter: { venueId: w.venueId } }, 'operatorAdmin');
-      expect(labelPrintJobs.items.map((j: { id: string }) => j.id)).toContain(jobId);
+      expect(labelPrintJobs.items.find((j: { id: string }) => j.id === jobId)?.createdByName).toBe(staff.display_name);
     });
 
     it("hides a venue's jobs, files and labels from other tenants", async () => {

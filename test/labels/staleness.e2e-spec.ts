@@ -13,7 +13,7 @@ const VERIFY = `mutation($input: VerifyLabelInput!) { verifyLabel(input: $input)
   walk { id shelfId labelsChecked currentFound staleFound retiredFound unknownFound }
   check { code result message slotCode skuCode staleReason reprintNeeded currentPriceVersionId nowOnSlotSkuCode replacement { id status } label { id } } } }`;
 const FINISH = 'mutation($input: FinishLabelWalkInput!) { finishLabelWalk(input: $input) { id status finishedAt labelsChecked staleFound } }';
-const WALK = 'query($id: ID!) { labelWalk(id: $id) { id status checks { code result } } }';
+const WALK = 'query($id: ID!) { labelWalk(id: $id) { id status startedByName checks { code result } } }';
 
 type LabelRow = { id: string; code: string; status: string; stale: boolean; staleAt: string | null; staleReason: string | null; slotId: string; priceVersionId: string };
 
@@ -181,6 +181,8 @@ describe('stale labels, the reprint queue and verify walks', () => {
       // The stale label scanned again after its replacement counts once, as what it is now: retired.
       expect(finishLabelWalk).toMatchObject({ status: 'FINISHED', labelsChecked: 3, staleFound: 0 });
       const { labelWalk } = await t.ok(WALK, { id: walkId }, 'operatorAdmin');
+      const [walker] = await t.dataSource.query(`SELECT display_name FROM users WHERE email = 'showroom.staff@demo.xuanpin.test'`);
+      expect(labelWalk.startedByName).toBe(walker.display_name);
       expect(labelWalk.checks.map((c: { result: string }) => c.result).sort()).toEqual(['CURRENT', 'RETIRED', 'UNKNOWN']);
       const before = await t.count('label_walk_checks');
       expect((await t.fails(VERIFY, { input: { walkId, code: 'X' } }, 'showroomStaff')).extensions.code).toBe('INVALID_TRANSITION');

@@ -4,6 +4,7 @@ import { FinishLabelWalkInput, LabelWalkListArgs, LabelWalkPage, StartLabelWalkI
 import { LabelWalk, LabelWalkCheck } from './entities/label-walk.entity';
 import { LabelWalksService } from './label-walks.service';
 import { LABEL_PRINTERS, LABEL_READERS } from './labels.access';
+import { userDisplayName } from './user-names';
 
 @Resolver(() => LabelWalk)
 export class LabelWalksResolver {
@@ -45,5 +46,10 @@ export class LabelWalksResolver {
   @ResolveField(() => [LabelWalkCheck])
   checks(@Ctx() ctx: RequestContext, @Parent() walk: LabelWalk) {
     return this.walks.checksLoader(ctx).load(walk.id);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'The display name of who walked the shelf.' })
+  startedByName(@Ctx() ctx: RequestContext, @Parent() walk: LabelWalk): Promise<string | null> {
+    return userDisplayName(ctx, walk.startedBy);
   }
 }

@@ -3,12 +3,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import { AuditService } from '@xp/audit';
 import { DomainError, ErrorCode, FieldError, isUuid, Page, paginate, RequestContext, runInTransaction, SortOrder, today } from '@xp/core';
 import { EffectivePrice, PricingService } from '@xp/pricing';
-import { CreateLabelPrintJobInput, LabelPrintJobListArgs, LabelSelectionInput } from './dto/print-jobs.dto';
+import { CreateLabelPrintJobInput, LabelPreview, LabelPrintJobListArgs, LabelSelectionInput, PreviewLabelsInput } from './dto/print-jobs.dto';
 import { LabelJobSkip, LabelPrintJob, LabelPrintJobFile } from './entities/label-print-job.entity';
 import { LabelRenderer } from './label-renderer';
 import { LabelTemplatesService } from './label-templates.service';
 import { assertLabelVenue, LABEL_PRINTERS, LABEL_READERS, labelReach } from './labels.access';
-import { jobFileName, newScanCode, PrintJobStatus, priceVersionTag } from './print.rules';
+import { jobFileName, newScanCode, PREVIEW_SCAN_CODE, PrintJobStatus, priceVersionTag } from './print.rules';
 import { MAX_LABELS_PER_RENDER } from './render/render';
 import { LabelData, LabelFormat } from './render/types';
 import { rowsOf } from './sql';
@@ -145,6 +145,29 @@ export class PrintJobsService {
       throw error;
     }
     return this.findOne(ctx, jobId);
+  }
+
+  /**
+   * One page of what `create` would print, as SVG, for the console's preview: the same plan and
+   * layout, but nothing is written (no job, no label, nothing retired) and the QR codes carry a
+   * placeholder code (the real codes are drawn when printing).
+   */
+  async preview(ctx: RequestContext, input: PreviewLabelsInput): Promise<LabelPreview> {
+    await assertLabelVenue(ctx, input.venueId, LABEL_PRINTERS);
+    const template = await this.templates.findUsable(ctx, input.templateId, input.venueId);
+    const plan = await this.plan(ctx, input.venueId, input.selection, false);
+    const day = today(ctx.startedAt);
+    const data = plan.printable.map((p) => this.labelData(p, PREVIEW_SCAN_CODE, day));
+    const page = input.page ?? 1;
+    const rendered = await this.renderer.render(template, data, LabelFormat.SVG, { page });
+    return {
+      svg: rendered.content.toString('utf8'),
+      page,
+      pageCount: rendered.pageCount,
+      labelCount: rendered.labelCount,
+      omitted: rendered.omitted,
+      skipped: plan.skipped,
+    };
   }
 
   async findOne(ctx: RequestContext, id: string): Promise<LabelPrintJob> {

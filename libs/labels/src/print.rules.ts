@@ -16,6 +16,12 @@ export const SCAN_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const SCAN_CODE_LENGTH = 12;
 export const SCAN_CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{12}$/;
 
+/**
+ * The code in a preview's QR codes: the same length as a real code, so the preview shows the real
+ * layout, but all zeros (a real code is 60 random bits: drawing this one has odds of 2⁻⁶⁰).
+ */
+export const PREVIEW_SCAN_CODE = '0'.repeat(SCAN_CODE_LENGTH);
+
 /** A fresh scan code from 60 bits of crypto randomness (never sequential, never derived from an id). */
 export function newScanCode(random: (size: number) => Buffer = randomBytes): string {
   let bits = random(8).readBigUInt64BE(0) >> 4n;

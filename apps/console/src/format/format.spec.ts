@@ -1,5 +1,5 @@
 import { endOfShanghaiDay, formatDateTime, shanghaiDay, startOfShanghaiDay } from './dates';
-import { formatMoney } from './money';
+import { fenToMoney, formatMoney, moneyShare, moneyToFen, multiplyMoney, sumMoney } from './money';
 
 describe('money', () => {
   it('formats the API decimal strings as yuan with two decimals and grouped digits', () => {
@@ -39,5 +39,29 @@ describe('dates in Asia/Shanghai', () => {
     expect(startOfShanghaiDay('2026-02-28')).toBe('2026-02-28T00:00:00+08:00');
     expect(endOfShanghaiDay('2026-02-28')).toBe('2026-03-01T00:00:00+08:00');
     expect(endOfShanghaiDay('2026-12-31')).toBe('2027-01-01T00:00:00+08:00');
+  });
+});
+
+describe('money arithmetic on integer fen', () => {
+  it('reads and writes the decimal strings exactly', () => {
+    expect(moneyToFen('12.5')).toBe(1250n);
+    expect(moneyToFen('-0.07')).toBe(-7n);
+    expect(moneyToFen('90071992547409931.99')).toBe(9007199254740993199n);
+    expect(moneyToFen('1.234')).toBeNull();
+    expect(fenToMoney(1250n)).toBe('12.50');
+    expect(fenToMoney(-7n)).toBe('-0.07');
+  });
+
+  it('prices a line and sums amounts without floats', () => {
+    expect(multiplyMoney('18.50', 12)).toBe('222.00');
+    expect(multiplyMoney('0.10', 3)).toBe('0.30');
+    expect(multiplyMoney('abc', 3)).toBeNull();
+    expect(sumMoney(['0.10', '0.20', null])).toBe('0.30');
+  });
+
+  it('draws a share of a maximum for bars', () => {
+    expect(moneyShare('50.00', '200.00')).toBe(25);
+    expect(moneyShare('0', '0')).toBe(0);
+    expect(moneyShare('-5', '10')).toBe(0);
   });
 });

@@ -4,7 +4,9 @@ import { hasAnyRole, ownOrganization, Permissions, portalOf } from '../access/pe
 import { shanghaiDay } from '../format/dates';
 import { OpenOrdersFigure } from '../resources/salesOrders/HomeFigures';
 import { ApplicationStatuses, ListCount, OccupancyFigure, SlotFigures, StockUnitsFigure } from './figures';
-import { CountFigure, Figures, LaterFigures, RecentAudit, Section, VenueCards } from './widgets';
+import { FactoryReportFigures, GovernmentReportFigures, OperatorReportFigures, PlatformReportFigures, RegionalReportFigures } from './reportFigures';
+import { StaleLabelsFigure } from '../pages/labelPrinting/StaleLabelsFigure';
+import { CountFigure, Figures, RecentAudit, Section, VenueCards } from './widgets';
 
 const Greeting = ({ permissions }: { permissions: Permissions }) => {
   const translate = useTranslate();
@@ -32,7 +34,7 @@ const PlatformHome = () => (
       <ListCount label="xp.home.pending_factories" resource="venueFactories" filter={{ status: 'SUBMITTED' }} testId="figure-pending-factories" />
       <ListCount label="xp.home.pending_price_sheets" resource="priceSheets" filter={{ status: 'SUBMITTED' }} testId="figure-pending-price-sheets" />
     </Figures>
-    <LaterFigures keys={['gmv', 'spread', 'scans', 'stock_value', 'approval_latency']} />
+    <PlatformReportFigures />
     <RecentAudit />
   </>
 );
@@ -46,8 +48,8 @@ const RegionalHome = () => (
       <ListCount label="xp.home.pending_price_sheets" resource="priceSheets" filter={{ status: 'SUBMITTED' }} testId="figure-pending-price-sheets" />
       <OccupancyFigure />
     </Figures>
+    <RegionalReportFigures />
     <VenueCards title="xp.home.my_venues" />
-    <LaterFigures keys={['region_report', 'gmv', 'spread', 'scans', 'approval_latency']} />
   </>
 );
 
@@ -57,7 +59,7 @@ const GovernmentHome = () => (
     <Figures>
       <OccupancyFigure />
     </Figures>
-    <LaterFigures keys={['venue_report', 'gmv', 'scans']} />
+    <GovernmentReportFigures />
   </>
 );
 
@@ -77,9 +79,10 @@ const OperatorHome = ({ permissions }: { permissions: Permissions }) => {
         {stockKeeper && <ListCount label="xp.home.counts_to_approve" resource="stockCounts" filter={{ status: 'SUBMITTED' }} testId="figure-counts-to-approve" />}
         <OpenOrdersFigure />
         {admin && org && <CountFigure label="xp.home.my_users" resource="users" filter={{ organizationId: org.id }} to="/users" />}
+        <StaleLabelsFigure />
       </Figures>
       <VenueCards title="xp.home.my_venues" />
-      <LaterFigures keys={['stale_labels', 'stock_value']} />
+      <OperatorReportFigures />
       {admin && <RecentAudit />}
     </>
   );
@@ -127,7 +130,7 @@ const FactoryHome = ({ permissions }: { permissions: Permissions }) => {
         <ListCount label="xp.settlement.awaiting_confirmation" resource="settlements" filter={{ status: 'ISSUED' }} testId="figure-settlements-to-confirm" />
         {org && hasAnyRole(permissions, ['FACTORY_ADMIN']) && <CountFigure label="xp.home.my_users" resource="users" filter={{ organizationId: org.id }} to="/users" />}
       </Figures>
-      <LaterFigures keys={['scans']} />
+      {org && <FactoryReportFigures factoryId={org.id} />}
     </>
   );
 };

@@ -1,10 +1,12 @@
 import { catalogEn } from './areas/catalog';
 import { labelsEn } from './areas/labels';
+import { scansEn } from './areas/scans';
 import { onboardingEn } from './areas/onboarding';
 import { pricingEn } from './areas/pricing';
 import { showroomEn } from './areas/showroom';
 import { salesEn } from './areas/sales';
 import { settlementEn } from './areas/settlement';
+import { reportsEn } from './areas/reports';
 import { stockEn } from './areas/stock';
 import type { Widen } from './types';
 import type { AppMessages, BaseMessages } from './zh-CN';
@@ -35,6 +37,7 @@ const base: Widen<BaseMessages> = {
         stock: 'Consignment stock',
         labels: 'Shelf labels',
         sales: 'Sales & settlement',
+        reports: 'Reports',
         system: 'Master data',
       },
       account: 'My account',
@@ -411,6 +414,6 @@ const base: Widen<BaseMessages> = {
 
 /** The base messages with each area's, as in zh-CN.ts. */
 export const en: AppMessages = {
-  xp: { ...base.xp, ...onboardingEn.xp, ...catalogEn.xp, ...showroomEn.xp, ...stockEn.xp, ...labelsEn.xp, ...salesEn.xp, ...settlementEn.xp, pricing: pricingEn.xp.pricing, menu: { ...base.xp.menu, ...pricingEn.xp.menu }, venue: { ...base.xp.venue, ...showroomEn.xp.venue }, enums: { ...base.xp.enums, ...onboardingEn.enums, ...catalogEn.enums, ...showroomEn.enums, ...stockEn.enums, ...labelsEn.enums, ...pricingEn.enums, ...salesEn.enums, ...settlementEn.enums } },
+  xp: { ...base.xp, ...onboardingEn.xp, ...catalogEn.xp, ...showroomEn.xp, ...stockEn.xp, ...labelsEn.xp, ...scansEn.xp, ...salesEn.xp, ...settlementEn.xp, pricing: pricingEn.xp.pricing, reports: reportsEn.xp.reports, menu: { ...base.xp.menu, ...pricingEn.xp.menu, ...reportsEn.xp.menu }, venue: { ...base.xp.venue, ...showroomEn.xp.venue }, enums: { ...base.xp.enums, ...onboardingEn.enums, ...catalogEn.enums, ...showroomEn.enums, ...stockEn.enums, ...labelsEn.enums, ...pricingEn.enums, ...salesEn.enums, ...settlementEn.enums } },
   resources: { ...base.resources, ...onboardingEn.resources, ...catalogEn.resources, ...showroomEn.resources, ...stockEn.resources, ...labelsEn.resources, ...pricingEn.resources, ...salesEn.resources, ...settlementEn.resources },
 };

@@ -7,6 +7,9 @@ import HourglassBottomIcon from '@mui/icons-material/HourglassBottom';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import PrintIcon from '@mui/icons-material/Print';
 import TimelineIcon from '@mui/icons-material/Timeline';
+import AssessmentIcon from '@mui/icons-material/Assessment';
+import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
+import QrCodeScannerIcon from '@mui/icons-material/QrCodeScanner';
 import { hasAnyRole, ownOrganization, Permissions } from '../access/permissions';
 import { FACTORY_ROLES, OPERATOR_ROLES, Role } from '../access/roles';
 import type { MenuGroup } from '../resources/types';
@@ -34,7 +37,7 @@ export const STOCK_STAFF_READERS: readonly Role[] = ['PLATFORM_ADMIN', 'REGIONAL
 export const TRANSFER_ROLES: readonly Role[] = ['OPERATOR_ADMIN', 'WAREHOUSE_STAFF', 'SHOWROOM_STAFF'];
 /** Who reads effective prices (the API's PRICE_ROLES without factories). */
 export const PRICE_READERS: readonly Role[] = ['PLATFORM_ADMIN', 'REGIONAL_MANAGER', 'OPERATOR_ADMIN', 'OPERATOR_BD', 'PRICING_REVIEWER', 'SHOWROOM_STAFF', 'WAREHOUSE_STAFF'];
-/** Who will print shelf labels (print jobs are being built). */
+/** Who prints shelf labels (the API's LABEL_PRINTERS). */
 export const LABEL_PRINTERS: readonly Role[] = ['OPERATOR_ADMIN', 'SHOWROOM_STAFF'];
 
 const always = (path: string) => () => path;
@@ -48,6 +51,10 @@ export const MENU_LINKS: readonly MenuLink[] = [
   { label: 'xp.menu.transfer', icon: SwapHorizIcon, roles: TRANSFER_ROLES, group: 'stock', to: always('/stock-transfer') },
   { label: 'xp.menu.stockAge', icon: HourglassBottomIcon, roles: [...STOCK_STAFF_READERS, ...FACTORY_ROLES], group: 'stock', to: always('/stock-age') },
   { label: 'xp.menu.printLabels', icon: PrintIcon, roles: LABEL_PRINTERS, group: 'labels', first: true, to: always('/label-printing') },
+  { label: 'xp.menu.regionReport', icon: CompareArrowsIcon, roles: ['PLATFORM_ADMIN', 'REGIONAL_MANAGER'], group: 'reports', first: true, to: always('/reports/region') },
+  { label: 'xp.menu.venueReport', icon: AssessmentIcon, roles: ['PLATFORM_ADMIN', 'REGIONAL_MANAGER', 'GOVERNMENT_VIEWER', ...OPERATOR_ROLES], group: 'reports', to: always('/reports/venue') },
+  { label: 'xp.menu.factoryReport', icon: AssessmentIcon, roles: FACTORY_ROLES, group: 'reports', to: always('/reports/factory') },
+  { label: 'xp.scans.menu', icon: QrCodeScannerIcon, roles: ['PLATFORM_ADMIN', 'REGIONAL_MANAGER', ...OPERATOR_ROLES, ...FACTORY_ROLES], group: 'labels', to: always('/scan-stats') },
   {
     label: 'xp.menu.myOrganization',
     icon: ApartmentIcon,

@@ -4,6 +4,10 @@ import { LabelPrintingPage } from './labelPrinting/LabelPrintingPage';
 import { OccupancyPage } from './occupancy/OccupancyPage';
 import { PriceHistoryPage } from './priceHistory/PriceHistoryPage';
 import { PriceImportPage } from './priceImport/PriceImportPage';
+import { FactoryReportPage } from './reports/FactoryReportPage';
+import { RegionReportPage } from './reports/RegionReportPage';
+import { VenueReportPage } from './reports/VenueReportPage';
+import { ScanStatsPage } from './scanStats/ScanStatsPage';
 import { SlotMapPage } from './slotMap/SlotMapPage';
 import { StockAgePage } from './stockAge/StockAgePage';
 import { StockTransferPage } from './stockTransfer/StockTransferPage';
@@ -25,6 +29,10 @@ export const PAGES: readonly PageDefinition[] = [
   { path: '/stock-transfer', component: StockTransferPage },
   { path: '/stock-age', component: StockAgePage },
   { path: '/label-printing', component: LabelPrintingPage },
+  { path: '/scan-stats', component: ScanStatsPage },
   { path: '/price-import', component: PriceImportPage },
   { path: '/price-history', component: PriceHistoryPage },
+  { path: '/reports/venue', component: VenueReportPage },
+  { path: '/reports/region', component: RegionReportPage },
+  { path: '/reports/factory', component: FactoryReportPage },
 ];

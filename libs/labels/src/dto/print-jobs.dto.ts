@@ -1,9 +1,9 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsBoolean, IsEnum, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
 import { ListArgs, Paginated } from '@xp/core';
 import { Label } from '../entities/label.entity';
-import { LabelPrintJob } from '../entities/label-print-job.entity';
+import { LabelJobSkip, LabelPrintJob } from '../entities/label-print-job.entity';
 import { LabelStatus, PrintJobStatus } from '../print.rules';
 import { LabelFormat } from '../render/types';
 
@@ -68,6 +68,51 @@ export class CreateLabelPrintJobInput {
   @IsOptional()
   @IsIn([203, 300], { message: 'must be 203 or 300' })
   zplDpi?: 203 | 300;
+}
+
+/** What a print job would print, shown before printing: nothing is written. */
+@InputType()
+export class PreviewLabelsInput {
+  @Field(() => ID)
+  @IsUUID()
+  venueId!: string;
+
+  @Field(() => ID, { description: "A global template or one of the venue's own." })
+  @IsUUID()
+  templateId!: string;
+
+  @Field(() => LabelSelectionInput)
+  @ValidateNested()
+  @Type(() => LabelSelectionInput)
+  selection!: LabelSelectionInput;
+
+  @Field(() => Int, { nullable: true, description: 'Which page to show, from 1 (default 1).' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  page?: number;
+}
+
+/** One page of the labels a selection would print, as SVG (placeholder scan codes). */
+@ObjectType()
+export class LabelPreview {
+  @Field({ description: 'The page as an SVG document (millimetre units); its QR codes carry a placeholder code, not a real one.' })
+  svg!: string;
+
+  @Field(() => Int)
+  page!: number;
+
+  @Field(() => Int, { description: 'Pages the print job would have.' })
+  pageCount!: number;
+
+  @Field(() => Int, { description: 'Labels the print job would print.' })
+  labelCount!: number;
+
+  @Field(() => [String], { description: 'Fields left off at least one label of the page for lack of room.' })
+  omitted!: string[];
+
+  @Field(() => [LabelJobSkip], { description: 'Selected slots that would not be printed, and why.' })
+  skipped!: LabelJobSkip[];
 }
 
 @InputType()
