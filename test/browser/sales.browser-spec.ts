@@ -96,7 +96,7 @@ describe('sales and settlement in the console', () => {
     // The form's own lists (venues, buyers, SKUs) load first; then the search answers one buyer.
     await page.waitForLoadState('networkidle');
     await page.getByRole('combobox', { name: '采购商' }).fill('新乡');
-    await page.waitForFunction(`document.querySelectorAll('[role="option"]').length === 1`);
+    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll(selector: string): { length: number } } }).document.querySelectorAll('[role="option"]').length === 1);
     await page.getByRole('option', { name: /^新乡百货 · / }).click();
     await page.getByLabel('SKU').first().fill('YN-SC-001-RED');
     await page.getByRole('option', { name: /^YN-SC-001-RED · / }).click();
