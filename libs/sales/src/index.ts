@@ -1,5 +1,6 @@
 export * from './buyers.service';
 export * from './dto/buyers.dto';
+export * from './dto/factory-lines.dto';
 export * from './dto/orders.dto';
 export * from './entities/buyer.entity';
 export * from './entities/sales-order.entity';

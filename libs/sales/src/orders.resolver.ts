@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Sku } from '@xp/catalog';
-import { Allow, byForeignKeyLoader, byIdLoader, Ctx, DateScalar, RequestContext, Transactional } from '@xp/core';
+import { Allow, byForeignKeyLoader, byIdLoader, Ctx, DateScalar, RequestContext, Role, Transactional } from '@xp/core';
 import { Venue } from '@xp/venues';
 import {
   CancelOrderInput,
@@ -18,6 +18,7 @@ import {
   ShipOrderInput,
   UpdateVenueSalesSettingsInput,
 } from './dto/orders.dto';
+import { FactoryOrderLine, FactoryOrderLineListArgs, FactoryOrderLinePage } from './dto/factory-lines.dto';
 import { Buyer } from './entities/buyer.entity';
 import { SalesOrder, SalesOrderLine, VenueSalesSettings } from './entities/sales-order.entity';
 import { ReturnPolicy, SalesReturn, SalesReturnLine } from './entities/sales-return.entity';
@@ -126,6 +127,33 @@ export class OrderLineResolver {
 
   @ResolveField(() => Int, { description: 'Units taken by returns that are not cancelled.' })
   returnedQuantity(@Ctx() ctx: RequestContext, @Parent() l: SalesOrderLine) {
+    return this.queries.returnedQuantity(ctx, l);
+  }
+}
+
+/** A factory's own order lines: what of its goods sold where, at its supply price (no buyer, no wholesale price). */
+@Resolver(() => FactoryOrderLine)
+export class FactoryOrderLinesResolver {
+  constructor(private readonly queries: SalesQueriesService) {}
+
+  @Query(() => FactoryOrderLinePage, { description: "The lines of your factory's goods on wholesale orders at every venue (factory users)." })
+  @Allow(Role.FACTORY_ADMIN, Role.FACTORY_STAFF)
+  factoryOrderLines(@Ctx() ctx: RequestContext, @Args() args: FactoryOrderLineListArgs) {
+    return this.queries.factoryLines(ctx, args);
+  }
+
+  @ResolveField(() => Sku)
+  sku(@Ctx() ctx: RequestContext, @Parent() l: FactoryOrderLine) {
+    return byIdLoader(ctx, Sku).load(l.skuId);
+  }
+
+  @ResolveField(() => Venue)
+  venue(@Ctx() ctx: RequestContext, @Parent() l: FactoryOrderLine) {
+    return byIdLoader(ctx, Venue).load(l.venueId);
+  }
+
+  @ResolveField(() => Int, { description: 'Units taken by returns that are not cancelled.' })
+  returnedQuantity(@Ctx() ctx: RequestContext, @Parent() l: FactoryOrderLine) {
     return this.queries.returnedQuantity(ctx, l);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, DomainError, isUuid, Page, paginate, RequestContext, SortOrder, startOfBusinessDay } from '@xp/core';
+import { addDays, DomainError, factoryOrgIds, isUuid, Page, paginate, RequestContext, SortOrder, startOfBusinessDay } from '@xp/core';
+import { FactoryOrderLine, FactoryOrderLineListArgs } from './dto/factory-lines.dto';
 import { SalesOrderListArgs, SalesReturnListArgs } from './dto/orders.dto';
 import { SalesOrder, SalesOrderLine } from './entities/sales-order.entity';
 import { SalesReturn } from './entities/sales-return.entity';
@@ -53,6 +54,62 @@ export class SalesQueriesService {
       { placedAt: 'o.placedAt', totalAmount: 'o.totalAmount', status: 'o.status', orderNo: 'o.orderNo' },
       { field: 'placedAt', order: SortOrder.DESC },
     );
+  }
+
+  /**
+   * The lines of the caller's factories' goods on orders at any venue, newest order first: the
+   * factory's view of its sales (no buyer, no wholesale price). Scoped to the factories the
+   * caller works for; anyone else gets an empty page.
+   */
+  async factoryLines(ctx: RequestContext, args: FactoryOrderLineListArgs): Promise<Page<FactoryOrderLine>> {
+    const sortable: Record<string, string> = { placedAt: 'o.placed_at', quantity: 'l.quantity', orderNo: 'o.order_no' };
+    const sort = args.sort ?? { field: 'placedAt', order: SortOrder.DESC };
+    const column = sortable[sort.field];
+    if (!column) throw DomainError.field('sort.field', `cannot sort by "${sort.field}"; use one of: ${Object.keys(sortable).join(', ')}`);
+    const f = args.filter ?? {};
+    if (f.from && f.to && f.to < f.from) throw DomainError.field('filter.to', 'must not be before filter.from');
+    const params: unknown[] = [factoryOrgIds(ctx)];
+    const where = ['l.factory_org_id = ANY($1::uuid[])'];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (f.venueId) add('l.venue_id = ?', f.venueId);
+    if (f.skuId) add('l.sku_id = ?', f.skuId);
+    if (f.orderStatus) add('o.status = ?', f.orderStatus);
+    if (f.from) add('o.placed_at >= ?', startOfBusinessDay(f.from));
+    if (f.to) add('o.placed_at < ?', startOfBusinessDay(addDays(f.to, 1)));
+    const from = `FROM sales_order_lines l JOIN sales_orders o ON o.id = l.order_id WHERE ${where.join(' AND ')}`;
+    const direction = sort.order === SortOrder.ASC ? 'ASC NULLS FIRST' : 'DESC NULLS LAST';
+    const [{ n }] = await ctx.manager.query(`SELECT count(*)::int AS n ${from}`, params);
+    const rows: Record<string, unknown>[] = await ctx.manager.query(
+      `SELECT l.id, l.order_id, o.order_no, o.status, o.placed_at, o.shipped_at, o.delivered_at, l.venue_id, l.line_no, l.sku_id,
+              l.factory_org_id, l.quantity, l.price_version_id, l.supply_unit_price, (l.quantity * l.supply_unit_price)::text AS supply_amount
+       ${from} ORDER BY ${column} ${direction}, l.id ASC LIMIT ${args.perPage} OFFSET ${(args.page - 1) * args.perPage}`,
+      params,
+    );
+    const items = rows.map((r) => {
+      const line = new FactoryOrderLine();
+      Object.assign(line, {
+        id: r.id,
+        orderId: r.order_id,
+        orderNo: r.order_no,
+        orderStatus: r.status,
+        placedAt: r.placed_at,
+        shippedAt: r.shipped_at,
+        deliveredAt: r.delivered_at,
+        venueId: r.venue_id,
+        lineNo: r.line_no,
+        skuId: r.sku_id,
+        factoryOrgId: r.factory_org_id,
+        quantity: r.quantity,
+        priceVersionId: r.price_version_id,
+        supplyUnitPrice: Number(r.supply_unit_price),
+        supplyAmount: Number(r.supply_amount),
+      });
+      return line;
+    });
+    return { items, total: n };
   }
 
   /** An order the caller may see, or NOT_FOUND (as for a missing one). */
@@ -122,7 +179,7 @@ export class SalesQueriesService {
   }
 
   /** Units of each order line taken by returns that are not cancelled (batched per request). */
-  returnedQuantity(ctx: RequestContext, line: SalesOrderLine): Promise<number> {
+  returnedQuantity(ctx: RequestContext, line: Pick<SalesOrderLine, 'id'>): Promise<number> {
     return ctx
       .loader<string, number>('sales.returnedQuantity', async (lineIds) => {
         const rows: { order_line_id: string; n: number }[] = await ctx.manager.query(

@@ -6,7 +6,7 @@ import { StockModule } from '@xp/stock';
 import { BuyersResolver } from './buyers.resolver';
 import { BuyersService } from './buyers.service';
 import { MemberLevelsService } from './member-levels.service';
-import { OrderLineResolver, OrdersResolver, ReturnLineResolver, ReturnsResolver, SalesSettingsResolver } from './orders.resolver';
+import { FactoryOrderLinesResolver, OrderLineResolver, OrdersResolver, ReturnLineResolver, ReturnsResolver, SalesSettingsResolver } from './orders.resolver';
 import { OrdersService } from './orders.service';
 import { ReturnsService } from './returns.service';
 import { SalesQueriesService } from './sales-queries.service';
@@ -76,6 +76,7 @@ registerConstraintErrors({
     BuyersResolver,
     OrdersResolver,
     OrderLineResolver,
+    FactoryOrderLinesResolver,
     ReturnsResolver,
     ReturnLineResolver,
     SalesSettingsResolver,

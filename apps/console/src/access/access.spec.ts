@@ -14,14 +14,15 @@ const menu = (role: Role) => menuResourcesFor(RESOURCES, as(role)).map((r) => r.
 describe('resources by role', () => {
   it('gives each role the menu of its work', () => {
     const venueDaily = ['venueFactories', 'brands', 'products', 'skus', 'priceSheets', 'slotRequests', 'slotAssignments', 'stockBalances', 'consignmentReceipts', 'stockMovements', 'stockCounts', 'labelTemplates'];
-    expect(menu('PLATFORM_ADMIN')).toEqual([...venueDaily.slice(0, 4), 'categories', ...venueDaily.slice(4), 'venues', 'regions', 'organizations', 'users', 'auditEvents']);
-    expect(menu('REGIONAL_MANAGER')).toEqual([...venueDaily, 'venues', 'regions', 'organizations']);
+    const sales = ['salesOrders', 'salesReturns', 'buyers'];
+    expect(menu('PLATFORM_ADMIN')).toEqual([...venueDaily.slice(0, 4), 'categories', ...venueDaily.slice(4), ...sales, 'settlements', 'venues', 'regions', 'organizations', 'users', 'auditEvents']);
+    expect(menu('REGIONAL_MANAGER')).toEqual([...venueDaily, ...sales, 'settlements', 'venues', 'regions', 'organizations']);
     expect(menu('GOVERNMENT_VIEWER')).toEqual(['venues']);
-    expect(menu('OPERATOR_ADMIN')).toEqual([...venueDaily, 'venues', 'users', 'auditEvents']);
-    expect(menu('PRICING_REVIEWER')).toEqual([...venueDaily, 'venues']);
-    expect(menu('SHOWROOM_STAFF')).toEqual(['venueFactories', 'products', 'skus', 'slotRequests', 'slotAssignments', 'stockBalances', 'consignmentReceipts', 'stockMovements', 'stockCounts', 'labelTemplates', 'venues']);
-    expect(menu('FACTORY_ADMIN')).toEqual(['venueFactories', 'brands', 'products', 'skus', 'priceSheets', 'slots', 'slotRequests', 'slotAssignments', 'stockBalances', 'consignmentReceipts', 'stockMovements', 'users']);
-    expect(menu('FACTORY_STAFF')).toEqual(['venueFactories', 'brands', 'products', 'skus', 'priceSheets', 'slots', 'slotRequests', 'slotAssignments', 'stockBalances', 'consignmentReceipts', 'stockMovements']);
+    expect(menu('OPERATOR_ADMIN')).toEqual([...venueDaily, ...sales, 'settlements', 'venues', 'users', 'auditEvents']);
+    expect(menu('PRICING_REVIEWER')).toEqual([...venueDaily, ...sales, 'venues']);
+    expect(menu('SHOWROOM_STAFF')).toEqual(['venueFactories', 'products', 'skus', 'slotRequests', 'slotAssignments', 'stockBalances', 'consignmentReceipts', 'stockMovements', 'stockCounts', 'labelTemplates', ...sales, 'venues']);
+    expect(menu('FACTORY_ADMIN')).toEqual(['venueFactories', 'brands', 'products', 'skus', 'priceSheets', 'slots', 'slotRequests', 'slotAssignments', 'stockBalances', 'consignmentReceipts', 'stockMovements', 'factoryOrderLines', 'settlements', 'users']);
+    expect(menu('FACTORY_STAFF')).toEqual(['venueFactories', 'brands', 'products', 'skus', 'priceSheets', 'slots', 'slotRequests', 'slotAssignments', 'stockBalances', 'consignmentReceipts', 'stockMovements', 'factoryOrderLines', 'settlements']);
   });
 
   it('gives each workflow step to the roles the API lets take it', () => {
@@ -40,6 +41,18 @@ describe('resources by role', () => {
     expect(may('WAREHOUSE_STAFF', 'stockCounts', 'approve')).toBe(true);
     expect(may('SHOWROOM_STAFF', 'stockBalances', 'transfer')).toBe(true);
     expect(may('FACTORY_ADMIN', 'stockBalances', 'transfer')).toBe(false);
+    expect(may('SHOWROOM_STAFF', 'salesOrders', 'create')).toBe(true);
+    expect(may('WAREHOUSE_STAFF', 'salesOrders', 'create')).toBe(false);
+    expect(may('WAREHOUSE_STAFF', 'salesOrders', 'ship')).toBe(true);
+    expect(may('SHOWROOM_STAFF', 'salesOrders', 'ship')).toBe(false);
+    expect(may('OPERATOR_ADMIN', 'salesOrders', 'pay')).toBe(true);
+    expect(may('WAREHOUSE_STAFF', 'salesReturns', 'receive')).toBe(true);
+    expect(may('SHOWROOM_STAFF', 'salesReturns', 'receive')).toBe(false);
+    expect(may('OPERATOR_ADMIN', 'settlements', 'issue')).toBe(true);
+    expect(may('FACTORY_ADMIN', 'settlements', 'issue')).toBe(false);
+    expect(may('FACTORY_ADMIN', 'settlements', 'confirm')).toBe(true);
+    expect(may('FACTORY_STAFF', 'settlements', 'confirm')).toBe(false);
+    expect(may('OPERATOR_ADMIN', 'settlements', 'confirm')).toBe(false);
   });
 
   it("keeps the operator's screens away from factories", () => {
@@ -51,6 +64,8 @@ describe('resources by role', () => {
       expect(reachable).not.toContain('stockCounts');
       expect(reachable).not.toContain('labelTemplates');
       expect(reachable).not.toContain('categories');
+      expect(reachable).not.toContain('salesOrders');
+      expect(reachable).not.toContain('buyers');
       expect(canAccess(RESOURCES, as(role), 'organizations', 'list')).toBe(false);
       expect(canAccess(RESOURCES, as(role), 'organizations', 'show')).toBe(true);
     }

@@ -2,10 +2,11 @@ import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { Title, useGetIdentity, useGetOne, usePermissions, useTranslate } from 'react-admin';
 import { hasAnyRole, ownOrganization, Permissions, portalOf } from '../access/permissions';
 import { shanghaiDay } from '../format/dates';
+import { OpenOrdersFigure } from '../resources/salesOrders/HomeFigures';
 import { ApplicationStatuses, ListCount, OccupancyFigure, SlotFigures, StockUnitsFigure } from './figures';
 import { FactoryReportFigures, GovernmentReportFigures, OperatorReportFigures, PlatformReportFigures, RegionalReportFigures } from './reportFigures';
 import { StaleLabelsFigure } from '../pages/labelPrinting/StaleLabelsFigure';
-import { CountFigure, Figures, LaterFigures, RecentAudit, Section, VenueCards } from './widgets';
+import { CountFigure, Figures, RecentAudit, Section, VenueCards } from './widgets';
 
 const Greeting = ({ permissions }: { permissions: Permissions }) => {
   const translate = useTranslate();
@@ -76,12 +77,12 @@ const OperatorHome = ({ permissions }: { permissions: Permissions }) => {
         <ListCount label="xp.home.pending_slot_requests" resource="slotRequests" filter={{ status: 'PENDING' }} testId="figure-pending-slot-requests" />
         {stockKeeper && <ListCount label="xp.home.receipts_to_receive" resource="consignmentReceipts" filter={{ status: 'DECLARED' }} testId="figure-receipts-to-receive" />}
         {stockKeeper && <ListCount label="xp.home.counts_to_approve" resource="stockCounts" filter={{ status: 'SUBMITTED' }} testId="figure-counts-to-approve" />}
+        <OpenOrdersFigure />
         {admin && org && <CountFigure label="xp.home.my_users" resource="users" filter={{ organizationId: org.id }} to="/users" />}
         <StaleLabelsFigure />
       </Figures>
       <VenueCards title="xp.home.my_venues" />
       <OperatorReportFigures />
-      <LaterFigures keys={['open_orders']} />
       {admin && <RecentAudit />}
     </>
   );
@@ -126,10 +127,10 @@ const FactoryHome = ({ permissions }: { permissions: Permissions }) => {
         <ListCount label="xp.home.receipts_declared" resource="consignmentReceipts" filter={{ status: 'DECLARED' }} testId="figure-receipts-declared" />
         <ListCount label="xp.home.sheets_in_review" resource="priceSheets" filter={{ status: 'SUBMITTED' }} testId="figure-sheets-in-review" />
         <ListCount label="xp.home.my_slots" resource="slotAssignments" filter={{ status: 'LIVE', activeOn: shanghaiDay() }} testId="figure-my-slots" />
+        <ListCount label="xp.settlement.awaiting_confirmation" resource="settlements" filter={{ status: 'ISSUED' }} testId="figure-settlements-to-confirm" />
         {org && hasAnyRole(permissions, ['FACTORY_ADMIN']) && <CountFigure label="xp.home.my_users" resource="users" filter={{ organizationId: org.id }} to="/users" />}
       </Figures>
       {org && <FactoryReportFigures factoryId={org.id} />}
-      <LaterFigures keys={['settlements']} />
     </>
   );
 };

@@ -4,6 +4,8 @@ import { scansEn } from './areas/scans';
 import { onboardingEn } from './areas/onboarding';
 import { pricingEn } from './areas/pricing';
 import { showroomEn } from './areas/showroom';
+import { salesEn } from './areas/sales';
+import { settlementEn } from './areas/settlement';
 import { reportsEn } from './areas/reports';
 import { stockEn } from './areas/stock';
 import type { Widen } from './types';
@@ -34,6 +36,7 @@ const base: Widen<BaseMessages> = {
         showroom: 'Showroom',
         stock: 'Consignment stock',
         labels: 'Shelf labels',
+        sales: 'Sales & settlement',
         reports: 'Reports',
         system: 'Master data',
       },
@@ -411,6 +414,6 @@ const base: Widen<BaseMessages> = {
 
 /** The base messages with each area's, as in zh-CN.ts. */
 export const en: AppMessages = {
-  xp: { ...base.xp, ...onboardingEn.xp, ...catalogEn.xp, ...showroomEn.xp, ...stockEn.xp, ...labelsEn.xp, ...scansEn.xp, pricing: pricingEn.xp.pricing, reports: reportsEn.xp.reports, menu: { ...base.xp.menu, ...pricingEn.xp.menu, ...reportsEn.xp.menu }, venue: { ...base.xp.venue, ...showroomEn.xp.venue }, enums: { ...base.xp.enums, ...onboardingEn.enums, ...catalogEn.enums, ...showroomEn.enums, ...stockEn.enums, ...labelsEn.enums, ...pricingEn.enums } },
-  resources: { ...base.resources, ...onboardingEn.resources, ...catalogEn.resources, ...showroomEn.resources, ...stockEn.resources, ...labelsEn.resources, ...pricingEn.resources },
+  xp: { ...base.xp, ...onboardingEn.xp, ...catalogEn.xp, ...showroomEn.xp, ...stockEn.xp, ...labelsEn.xp, ...scansEn.xp, ...salesEn.xp, ...settlementEn.xp, pricing: pricingEn.xp.pricing, reports: reportsEn.xp.reports, menu: { ...base.xp.menu, ...pricingEn.xp.menu, ...reportsEn.xp.menu }, venue: { ...base.xp.venue, ...showroomEn.xp.venue }, enums: { ...base.xp.enums, ...onboardingEn.enums, ...catalogEn.enums, ...showroomEn.enums, ...stockEn.enums, ...labelsEn.enums, ...pricingEn.enums, ...salesEn.enums, ...settlementEn.enums } },
+  resources: { ...base.resources, ...onboardingEn.resources, ...catalogEn.resources, ...showroomEn.resources, ...stockEn.resources, ...labelsEn.resources, ...pricingEn.resources, ...salesEn.resources, ...settlementEn.resources },
 };

@@ -4,6 +4,8 @@ import { scansZh } from './areas/scans';
 import { onboardingZh } from './areas/onboarding';
 import { pricingZh } from './areas/pricing';
 import { showroomZh } from './areas/showroom';
+import { salesZh } from './areas/sales';
+import { settlementZh } from './areas/settlement';
 import { reportsZh } from './areas/reports';
 import { stockZh } from './areas/stock';
 import type { Widen } from './types';
@@ -37,6 +39,7 @@ const base = {
         showroom: '展厅货位',
         stock: '寄售库存',
         labels: '货架标签',
+        sales: '销售结算',
         reports: '数据报表',
         system: '基础资料',
       },
@@ -417,8 +420,8 @@ const base = {
  * its resources), merged one level deep.
  */
 export const zhCN = {
-  xp: { ...base.xp, ...onboardingZh.xp, ...catalogZh.xp, ...showroomZh.xp, ...stockZh.xp, ...labelsZh.xp, ...scansZh.xp, pricing: pricingZh.xp.pricing, reports: reportsZh.xp.reports, menu: { ...base.xp.menu, ...pricingZh.xp.menu, ...reportsZh.xp.menu }, venue: { ...base.xp.venue, ...showroomZh.xp.venue }, enums: { ...base.xp.enums, ...onboardingZh.enums, ...catalogZh.enums, ...showroomZh.enums, ...stockZh.enums, ...labelsZh.enums, ...pricingZh.enums } },
-  resources: { ...base.resources, ...onboardingZh.resources, ...catalogZh.resources, ...showroomZh.resources, ...stockZh.resources, ...labelsZh.resources, ...pricingZh.resources },
+  xp: { ...base.xp, ...onboardingZh.xp, ...catalogZh.xp, ...showroomZh.xp, ...stockZh.xp, ...labelsZh.xp, ...scansZh.xp, ...salesZh.xp, ...settlementZh.xp, pricing: pricingZh.xp.pricing, reports: reportsZh.xp.reports, menu: { ...base.xp.menu, ...pricingZh.xp.menu, ...reportsZh.xp.menu }, venue: { ...base.xp.venue, ...showroomZh.xp.venue }, enums: { ...base.xp.enums, ...onboardingZh.enums, ...catalogZh.enums, ...showroomZh.enums, ...stockZh.enums, ...labelsZh.enums, ...pricingZh.enums, ...salesZh.enums, ...settlementZh.enums } },
+  resources: { ...base.resources, ...onboardingZh.resources, ...catalogZh.resources, ...showroomZh.resources, ...stockZh.resources, ...labelsZh.resources, ...pricingZh.resources, ...salesZh.resources, ...settlementZh.resources },
 };
 
 /** The same shape with any strings: what en.ts must provide. */

@@ -1,12 +1,17 @@
 import { auditEvents } from './auditEvents';
 import { brands } from './brands';
+import { buyers } from './buyers';
 import { categories } from './categories';
 import { consignmentReceipts } from './consignmentReceipts';
+import { factoryOrderLines } from './factoryOrderLines';
 import { labelTemplates } from './labelTemplates';
 import { organizations } from './organizations';
 import { priceSheets } from './priceSheets';
 import { products } from './products';
 import { regions } from './regions';
+import { salesOrders } from './salesOrders';
+import { salesReturns } from './salesReturns';
+import { settlements } from './settlements';
 import type { ResourceQueries } from './queries.types';
 import type { ResourceDefinition } from './types';
 import { skus } from './skus';
@@ -39,6 +44,11 @@ export const RESOURCES: readonly ResourceDefinition[] = [
   stockMovements,
   stockCounts,
   labelTemplates,
+  salesOrders,
+  factoryOrderLines,
+  salesReturns,
+  buyers,
+  settlements,
   venues,
   regions,
   organizations,

@@ -3,7 +3,7 @@ import type { Access } from '../access/access';
 import type { ResourceQueries } from './queries.types';
 
 /** The menu's sections, in order (labels under xp.menu.groups). */
-export const MENU_GROUPS = ['onboarding', 'catalog', 'pricing', 'showroom', 'stock', 'labels', 'reports', 'system'] as const;
+export const MENU_GROUPS = ['onboarding', 'catalog', 'pricing', 'showroom', 'stock', 'labels', 'sales', 'reports', 'system'] as const;
 export type MenuGroup = (typeof MENU_GROUPS)[number];
 
 /**
