@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { Box, Card, CardActionArea, CardContent, Chip, List as MuiList, ListItem, ListItemText, Skeleton, Stack, Typography } from '@mui/material';
-import HourglassEmptyIcon from '@mui/icons-material/HourglassEmpty';
 import { Link as RouterLink } from 'react-router-dom';
 import { useGetList, useTranslate } from 'react-admin';
 import { useCodeLabel } from '../components/useCodeLabel';
@@ -19,25 +18,6 @@ export const CountFigure = ({ label, resource, filter = {}, to }: { label: strin
     </CardContent>
   );
   return <Card variant="outlined" sx={{ minWidth: 160, flex: '1 1 160px' }}>{to ? <CardActionArea component={RouterLink} to={to}>{body}</CardActionArea> : body}</Card>;
-};
-
-/** Clearly marked places for the figures of areas still being built: no number until it is real. */
-export const LaterFigures = ({ keys }: { keys: string[] }) => {
-  const translate = useTranslate();
-  return (
-    <Section title="xp.home.later_title">
-      <Stack direction="row" useFlexGap flexWrap="wrap" spacing={2}>
-        {keys.map((key) => (
-          <Card key={key} variant="outlined" sx={{ minWidth: 160, flex: '1 1 160px', borderStyle: 'dashed', opacity: 0.8 }} data-testid="later-figure">
-            <CardContent>
-              <Typography variant="body2" color="text.secondary">{translate(`xp.home.later.${key}`)}</Typography>
-              <Chip size="small" icon={<HourglassEmptyIcon />} label={translate('xp.common.later')} sx={{ mt: 1 }} title={translate('xp.common.later_hint')} />
-            </CardContent>
-          </Card>
-        ))}
-      </Stack>
-    </Section>
-  );
 };
 
 export const Section = ({ title, children }: { title: string; children: ReactNode }) => {
