@@ -12,6 +12,7 @@ import { OrderTrace1764760000000 } from './1764760000000-OrderTrace';
 import { Reports1764900000000 } from './1764900000000-Reports';
 import { ReportSkuMonthsDevices1765100000000 } from './1765100000000-ReportSkuMonthsDevices';
 import { ReportStockEnds1765100000001 } from './1765100000001-ReportStockEnds';
+import { ReportDevicesHashed1765100000002 } from './1765100000002-ReportDevicesHashed';
 
 /** Every migration, in timestamp order (one per line). The schema changes only through these. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Reports1764900000000,
   ReportSkuMonthsDevices1765100000000,
   ReportStockEnds1765100000001,
+  ReportDevicesHashed1765100000002,
 ];
