@@ -13,6 +13,7 @@ import { Reports1764900000000 } from './1764900000000-Reports';
 import { ReportSkuMonthsDevices1765100000000 } from './1765100000000-ReportSkuMonthsDevices';
 import { ReportStockEnds1765100000001 } from './1765100000001-ReportStockEnds';
 import { ReportDevicesHashed1765100000002 } from './1765100000002-ReportDevicesHashed';
+import { ReportSomeSkuTotals1765100000003 } from './1765100000003-ReportSomeSkuTotals';
 
 /** Every migration, in timestamp order (one per line). The schema changes only through these. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ReportSkuMonthsDevices1765100000000,
   ReportStockEnds1765100000001,
   ReportDevicesHashed1765100000002,
+  ReportSomeSkuTotals1765100000003,
 ];

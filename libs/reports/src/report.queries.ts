@@ -380,7 +380,7 @@ export class ReportQueries {
     const rows: Record<string, unknown>[] = await this.m.query(
       `SELECT sku_id, factory_org_id, 0 AS orders, scans, listings, units_sold, gmv, supply_amount, units_returned,
               returned_amount, returned_supply
-       FROM xp_report_sku_totals(ARRAY[$1]::uuid[], $2::date, $3::date, $4) WHERE sku_id = ANY($5::uuid[])`,
+       FROM xp_report_some_sku_totals(ARRAY[$1]::uuid[], $2::date, $3::date, $4, $5::uuid[])`,
       [venueId, p.from, p.to, raw, skuIds],
     );
     return rows.map((r) => ({ skuId: String(r.sku_id), factoryOrgId: String(r.factory_org_id), ...flowsOf(r) }));
