@@ -14,6 +14,7 @@ import { ReportSkuMonthsDevices1765100000000 } from './1765100000000-ReportSkuMo
 import { ReportStockEnds1765100000001 } from './1765100000001-ReportStockEnds';
 import { ReportDevicesHashed1765100000002 } from './1765100000002-ReportDevicesHashed';
 import { ReportSomeSkuTotals1765100000003 } from './1765100000003-ReportSomeSkuTotals';
+import { ReportMonthsByRange1765100000004 } from './1765100000004-ReportMonthsByRange';
 
 /** Every migration, in timestamp order (one per line). The schema changes only through these. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ReportStockEnds1765100000001,
   ReportDevicesHashed1765100000002,
   ReportSomeSkuTotals1765100000003,
+  ReportMonthsByRange1765100000004,
 ];
