@@ -15,6 +15,7 @@ import { ReportStockEnds1765100000001 } from './1765100000001-ReportStockEnds';
 import { ReportDevicesHashed1765100000002 } from './1765100000002-ReportDevicesHashed';
 import { ReportSomeSkuTotals1765100000003 } from './1765100000003-ReportSomeSkuTotals';
 import { ReportMonthsByRange1765100000004 } from './1765100000004-ReportMonthsByRange';
+import { ReportSkuSalesDays1765100000005 } from './1765100000005-ReportSkuSalesDays';
 
 /** Every migration, in timestamp order (one per line). The schema changes only through these. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ReportDevicesHashed1765100000002,
   ReportSomeSkuTotals1765100000003,
   ReportMonthsByRange1765100000004,
+  ReportSkuSalesDays1765100000005,
 ];

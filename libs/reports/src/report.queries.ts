@@ -402,7 +402,8 @@ export class ReportQueries {
    * Every slot of a venue with its occupied days, scans, and the sales of what it showed on those
    * days. The parts are stacked (UNION ALL) and grouped once by slot rather than left-joined: the
    * planner cannot estimate how many slots each part has and chose nested-loop left joins over
-   * them (4,000 slots × 4,000 rows, three times: about a second a year at full scale).
+   * them (4,000 slots × 4,000 rows, three times: about a second a year at full scale). The sales
+   * come from the SKU-days that sold (xp_report_sku_sales_days: today's orders, not its scans).
    */
   async slotRows(venueId: string, p: Period, raw: boolean): Promise<SlotRow[]> {
     const rows: Record<string, unknown>[] = await this.m.query(
@@ -419,10 +420,9 @@ export class ReportQueries {
          FROM xp_report_slot_totals(ARRAY[$1]::uuid[], $2::date, $3::date, $4)
          UNION ALL
          SELECT a.slot_id, 0, 0, s.units_sold, s.gmv
-         FROM xp_report_sku_days(ARRAY[$1]::uuid[], $2::date, $3::date, $4) s
+         FROM xp_report_sku_sales_days(ARRAY[$1]::uuid[], $2::date, $3::date, $4) s
          JOIN slot_assignments a ON a.venue_id = $1 AND a.sku_id = s.sku_id AND a.status = 'LIVE' AND a.period @> s.day
-         JOIN slots sl ON sl.id = a.slot_id AND s.day >= sl.active_from AND (sl.retired_on IS NULL OR s.day < sl.retired_on)
-         WHERE s.units_sold > 0),
+         JOIN slots sl ON sl.id = a.slot_id AND s.day >= sl.active_from AND (sl.retired_on IS NULL OR s.day < sl.retired_on)),
        totals AS (
          SELECT slot_id, sum(days)::int AS days, sum(scans)::int AS scans, sum(units)::int AS units, sum(gmv)::bigint AS gmv
          FROM parts GROUP BY slot_id)
