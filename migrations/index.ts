@@ -16,6 +16,7 @@ import { ReportDevicesHashed1765100000002 } from './1765100000002-ReportDevicesH
 import { ReportSomeSkuTotals1765100000003 } from './1765100000003-ReportSomeSkuTotals';
 import { ReportMonthsByRange1765100000004 } from './1765100000004-ReportMonthsByRange';
 import { ReportSkuSalesDays1765100000005 } from './1765100000005-ReportSkuSalesDays';
+import { ReportSellingFactories1765100000006 } from './1765100000006-ReportSellingFactories';
 
 /** Every migration, in timestamp order (one per line). The schema changes only through these. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ReportSomeSkuTotals1765100000003,
   ReportMonthsByRange1765100000004,
   ReportSkuSalesDays1765100000005,
+  ReportSellingFactories1765100000006,
 ];

@@ -227,8 +227,7 @@ export class ReportQueries {
            WHERE a.venue_id = ANY($1::uuid[]) AND a.status = 'LIVE' AND a.period && daterange($2::date, $3::date)
              AND NOT isempty(a.period * daterange(sl.active_from, sl.retired_on) * daterange($2::date, $3::date))),
          sold AS (
-           SELECT DISTINCT venue_id, factory_org_id
-           FROM xp_report_factory_totals($1::uuid[], $2::date, $3::date, $4) WHERE units_sold > 0),
+           SELECT venue_id, factory_org_id FROM xp_report_selling_factories($1::uuid[], $2::date, $3::date, $4)),
          active AS (SELECT * FROM shown UNION SELECT * FROM sold)
          SELECT venue_id, count(DISTINCT factory_org_id)::int AS active
          FROM active GROUP BY GROUPING SETS ((venue_id), ())`,
