@@ -17,6 +17,7 @@ import { ReportSomeSkuTotals1765100000003 } from './1765100000003-ReportSomeSkuT
 import { ReportMonthsByRange1765100000004 } from './1765100000004-ReportMonthsByRange';
 import { ReportSkuSalesDays1765100000005 } from './1765100000005-ReportSkuSalesDays';
 import { ReportSellingFactories1765100000006 } from './1765100000006-ReportSellingFactories';
+import { ReportDevicesOneVenue1765100000007 } from './1765100000007-ReportDevicesOneVenue';
 
 /** Every migration, in timestamp order (one per line). The schema changes only through these. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   ReportMonthsByRange1765100000004,
   ReportSkuSalesDays1765100000005,
   ReportSellingFactories1765100000006,
+  ReportDevicesOneVenue1765100000007,
 ];

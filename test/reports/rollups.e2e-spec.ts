@@ -1,5 +1,5 @@
 import { addDays, today } from '@xp/core';
-import { ReportsService, RollupsService } from '@xp/reports';
+import { ReportFiguresService, ReportsService, RollupsService } from '@xp/reports';
 import { StockAgeService } from '@xp/stock';
 import { GivenActivity, GivenPricing } from '../support/given';
 import { TestApp } from '../support/test-app';
@@ -401,6 +401,16 @@ describe('report rollups equal the figures recomputed from the raw rows', () => 
     const partial = await reports.regionReport(ctx, s.region.id, '2026-01-15', '2026-03-04');
     // [01-15, 03-04): d10, d9, d1, d8, d2 and x1, x2, x3 at the first venue; x1 and x4 at the second
     expect(partial.totals.uniqueDevices.value).toBe(9);
+    // One venue: no separate row for the set (it is the venue's count); the figures read it from the venue's.
+    const rows = await t.dataSource.query(`SELECT venue_id FROM xp_report_unique_devices(ARRAY[$1::uuid], '2026-01-15', '2026-03-04')`, [s.venue.id]);
+    expect(rows).toEqual([{ venue_id: s.venue.id }]);
+    const figures = t.app.get(ReportFiguresService);
+    const period = { from: '2026-01-15', to: '2026-03-04', days: 48 };
+    for (const raw of [false, true]) {
+      const heads = await figures.headlines(t.dataSource.manager, { venueIds: [s.venue.id], raw }, period);
+      // the venue's row and the set's, both the venue's 8 devices
+      expect({ raw, devices: [...heads.values()].map((h) => h.uniqueDevices) }).toEqual({ raw, devices: [8, 8] });
+    }
     await expectTablesEqualRaw();
   });
 

@@ -193,14 +193,18 @@ export class ReportQueries {
   /**
    * Distinct devices that scanned, per venue and in all (a device at two venues counts once in
    * all): the month bitmaps of the clean full months OR-ed together, plus the devices of the
-   * other days whose bit is not set (see xp_report_unique_devices).
+   * other days whose bit is not set (see xp_report_unique_devices; the set's row only for more
+   * than one venue).
    */
   async devices(scope: QueryScope, p: Period): Promise<Map<string, number>> {
     const rows: { venue_id: string | null; devices: number }[] = await this.m.query(
       'SELECT venue_id, devices FROM xp_report_unique_devices($1::uuid[], $2::date, $3::date, $4)',
       [scope.venueIds, p.from, p.to, scope.raw],
     );
-    return new Map(rows.map((r) => [key(r.venue_id), n(r.devices)]));
+    const result = new Map(rows.map((r) => [key(r.venue_id), n(r.devices)]));
+    // The function leaves out the set's row for a single venue: it is that venue's count.
+    if (scope.venueIds.length === 1) result.set(TOTAL, result.get(scope.venueIds[0]) ?? 0);
+    return result;
   }
 
   /**
