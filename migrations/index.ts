@@ -12,6 +12,12 @@ import { OrderTrace1764760000000 } from './1764760000000-OrderTrace';
 import { Reports1764900000000 } from './1764900000000-Reports';
 import { ReportSkuMonthsDevices1765100000000 } from './1765100000000-ReportSkuMonthsDevices';
 import { ReportStockEnds1765100000001 } from './1765100000001-ReportStockEnds';
+import { ReportDevicesHashed1765100000002 } from './1765100000002-ReportDevicesHashed';
+import { ReportSomeSkuTotals1765100000003 } from './1765100000003-ReportSomeSkuTotals';
+import { ReportMonthsByRange1765100000004 } from './1765100000004-ReportMonthsByRange';
+import { ReportSkuSalesDays1765100000005 } from './1765100000005-ReportSkuSalesDays';
+import { ReportSellingFactories1765100000006 } from './1765100000006-ReportSellingFactories';
+import { ReportDevicesOneVenue1765100000007 } from './1765100000007-ReportDevicesOneVenue';
 
 /** Every migration, in timestamp order (one per line). The schema changes only through these. */
 export const MIGRATIONS = [
@@ -29,4 +35,10 @@ export const MIGRATIONS = [
   Reports1764900000000,
   ReportSkuMonthsDevices1765100000000,
   ReportStockEnds1765100000001,
+  ReportDevicesHashed1765100000002,
+  ReportSomeSkuTotals1765100000003,
+  ReportMonthsByRange1765100000004,
+  ReportSkuSalesDays1765100000005,
+  ReportSellingFactories1765100000006,
+  ReportDevicesOneVenue1765100000007,
 ];

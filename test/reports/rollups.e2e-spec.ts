@@ -1,5 +1,5 @@
 import { addDays, today } from '@xp/core';
-import { ReportsService, RollupsService } from '@xp/reports';
+import { ReportFiguresService, ReportsService, RollupsService } from '@xp/reports';
 import { StockAgeService } from '@xp/stock';
 import { GivenActivity, GivenPricing } from '../support/given';
 import { TestApp } from '../support/test-app';
@@ -72,6 +72,55 @@ describe('report rollups equal the figures recomputed from the raw rows', () => 
         ]),
       ]);
       for (const [cached, raw] of pairs) expect({ from, to, report: strip(cached) }).toEqual({ from, to, report: strip(raw) });
+      // Some SKUs' totals (a top list's previous figures), from the months and from the raw rows, are
+      // exactly the raw totals of those SKUs: every SKU of the period, then every other one.
+      const [some] = await t.dataSource.query(
+        `WITH venues AS (SELECT ARRAY[$1::uuid, $2::uuid] AS v),
+              fresh AS (SELECT x.* FROM venues, xp_report_sku_totals(v, $3::date, $4::date, true) x),
+              every AS (SELECT array_agg(sku_id ORDER BY sku_id) AS ids FROM fresh),
+              half AS (SELECT array_agg(sku_id) AS ids FROM (SELECT sku_id, row_number() OVER (ORDER BY sku_id) AS n FROM fresh) h WHERE n % 2 = 1),
+              cached AS (SELECT x.* FROM venues, every, xp_report_some_sku_totals(v, $3::date, $4::date, false, ids) x),
+              raw AS (SELECT x.* FROM venues, every, xp_report_some_sku_totals(v, $3::date, $4::date, true, ids) x),
+              cachedHalf AS (SELECT x.* FROM venues, half, xp_report_some_sku_totals(v, $3::date, $4::date, false, ids) x),
+              freshHalf AS (SELECT f.* FROM fresh f, half WHERE f.sku_id = ANY(half.ids))
+         SELECT (SELECT count(*) FROM fresh)::int AS skus,
+                (SELECT count(*) FROM (SELECT * FROM fresh EXCEPT ALL SELECT * FROM cached) a)::int
+                + (SELECT count(*) FROM (SELECT * FROM cached EXCEPT ALL SELECT * FROM fresh) b)::int
+                + (SELECT count(*) FROM (SELECT * FROM fresh EXCEPT ALL SELECT * FROM raw) c)::int
+                + (SELECT count(*) FROM (SELECT * FROM raw EXCEPT ALL SELECT * FROM fresh) d)::int
+                + (SELECT count(*) FROM (SELECT * FROM freshHalf EXCEPT ALL SELECT * FROM cachedHalf) e)::int
+                + (SELECT count(*) FROM (SELECT * FROM cachedHalf EXCEPT ALL SELECT * FROM freshHalf) f)::int AS differing`,
+        [s.venue.id, s.second.venue.id, from, to],
+      );
+      expect({ from, to, differing: some.differing }).toEqual({ from, to, differing: 0 });
+      // The SKU-days that sold (the slot rows' sales), from the rollups and raw, are exactly the raw SKU-days with sales.
+      const [sales] = await t.dataSource.query(
+        `WITH fresh AS (SELECT venue_id, day, sku_id, units_sold, gmv FROM xp_report_sku_days(ARRAY[$1::uuid, $2::uuid], $3::date, $4::date, true)
+                        WHERE units_sold > 0),
+              cached AS (SELECT * FROM xp_report_sku_sales_days(ARRAY[$1::uuid, $2::uuid], $3::date, $4::date, false)),
+              raw AS (SELECT * FROM xp_report_sku_sales_days(ARRAY[$1::uuid, $2::uuid], $3::date, $4::date, true))
+         SELECT (SELECT count(*) FROM fresh)::int AS days,
+                (SELECT count(*) FROM (SELECT * FROM fresh EXCEPT ALL SELECT * FROM cached) a)::int
+                + (SELECT count(*) FROM (SELECT * FROM cached EXCEPT ALL SELECT * FROM fresh) b)::int
+                + (SELECT count(*) FROM (SELECT * FROM fresh EXCEPT ALL SELECT * FROM raw) c)::int
+                + (SELECT count(*) FROM (SELECT * FROM raw EXCEPT ALL SELECT * FROM fresh) d)::int AS differing`,
+        [s.venue.id, s.second.venue.id, from, to],
+      );
+      expect({ from, to, differing: sales.differing }).toEqual({ from, to, differing: 0 });
+      // The factories that sold (half of the active ones), from the rollups and raw, are exactly those with units sold in the raw totals.
+      const [selling] = await t.dataSource.query(
+        `WITH fresh AS (SELECT DISTINCT venue_id, factory_org_id FROM xp_report_factory_totals(ARRAY[$1::uuid, $2::uuid], $3::date, $4::date, true)
+                        WHERE units_sold > 0),
+              cached AS (SELECT * FROM xp_report_selling_factories(ARRAY[$1::uuid, $2::uuid], $3::date, $4::date, false)),
+              raw AS (SELECT * FROM xp_report_selling_factories(ARRAY[$1::uuid, $2::uuid], $3::date, $4::date, true))
+         SELECT (SELECT count(*) FROM (SELECT * FROM fresh EXCEPT ALL SELECT * FROM cached) a)::int
+                + (SELECT count(*) FROM (SELECT * FROM cached EXCEPT ALL SELECT * FROM fresh) b)::int
+                + (SELECT count(*) FROM (SELECT * FROM fresh EXCEPT ALL SELECT * FROM raw) c)::int
+                + (SELECT count(*) FROM (SELECT * FROM raw EXCEPT ALL SELECT * FROM fresh) d)::int AS differing`,
+        [s.venue.id, s.second.venue.id, from, to],
+      );
+      expect({ from, to, differing: selling.differing }).toEqual({ from, to, differing: 0 });
+      expect(some.skus).toBeGreaterThan(0);
       // The report ages stock from the last 90 days of receipts; the stock area walks every lot (FIFO).
       const [venueReport] = pairs[0];
       for (const [venueId, asOf, figures] of [
@@ -352,6 +401,16 @@ describe('report rollups equal the figures recomputed from the raw rows', () => 
     const partial = await reports.regionReport(ctx, s.region.id, '2026-01-15', '2026-03-04');
     // [01-15, 03-04): d10, d9, d1, d8, d2 and x1, x2, x3 at the first venue; x1 and x4 at the second
     expect(partial.totals.uniqueDevices.value).toBe(9);
+    // One venue: no separate row for the set (it is the venue's count); the figures read it from the venue's.
+    const rows = await t.dataSource.query(`SELECT venue_id FROM xp_report_unique_devices(ARRAY[$1::uuid], '2026-01-15', '2026-03-04')`, [s.venue.id]);
+    expect(rows).toEqual([{ venue_id: s.venue.id }]);
+    const figures = t.app.get(ReportFiguresService);
+    const period = { from: '2026-01-15', to: '2026-03-04', days: 48 };
+    for (const raw of [false, true]) {
+      const heads = await figures.headlines(t.dataSource.manager, { venueIds: [s.venue.id], raw }, period);
+      // the venue's row and the set's, both the venue's 8 devices
+      expect({ raw, devices: [...heads.values()].map((h) => h.uniqueDevices) }).toEqual({ raw, devices: [8, 8] });
+    }
     await expectTablesEqualRaw();
   });
 

@@ -193,14 +193,18 @@ export class ReportQueries {
   /**
    * Distinct devices that scanned, per venue and in all (a device at two venues counts once in
    * all): the month bitmaps of the clean full months OR-ed together, plus the devices of the
-   * other days whose bit is not set (see xp_report_unique_devices).
+   * other days whose bit is not set (see xp_report_unique_devices; the set's row only for more
+   * than one venue).
    */
   async devices(scope: QueryScope, p: Period): Promise<Map<string, number>> {
     const rows: { venue_id: string | null; devices: number }[] = await this.m.query(
       'SELECT venue_id, devices FROM xp_report_unique_devices($1::uuid[], $2::date, $3::date, $4)',
       [scope.venueIds, p.from, p.to, scope.raw],
     );
-    return new Map(rows.map((r) => [key(r.venue_id), n(r.devices)]));
+    const result = new Map(rows.map((r) => [key(r.venue_id), n(r.devices)]));
+    // The function leaves out the set's row for a single venue: it is that venue's count.
+    if (scope.venueIds.length === 1) result.set(TOTAL, result.get(scope.venueIds[0]) ?? 0);
+    return result;
   }
 
   /**
@@ -227,8 +231,7 @@ export class ReportQueries {
            WHERE a.venue_id = ANY($1::uuid[]) AND a.status = 'LIVE' AND a.period && daterange($2::date, $3::date)
              AND NOT isempty(a.period * daterange(sl.active_from, sl.retired_on) * daterange($2::date, $3::date))),
          sold AS (
-           SELECT DISTINCT venue_id, factory_org_id
-           FROM xp_report_factory_totals($1::uuid[], $2::date, $3::date, $4) WHERE units_sold > 0),
+           SELECT venue_id, factory_org_id FROM xp_report_selling_factories($1::uuid[], $2::date, $3::date, $4)),
          active AS (SELECT * FROM shown UNION SELECT * FROM sold)
          SELECT venue_id, count(DISTINCT factory_org_id)::int AS active
          FROM active GROUP BY GROUPING SETS ((venue_id), ())`,
@@ -380,7 +383,7 @@ export class ReportQueries {
     const rows: Record<string, unknown>[] = await this.m.query(
       `SELECT sku_id, factory_org_id, 0 AS orders, scans, listings, units_sold, gmv, supply_amount, units_returned,
               returned_amount, returned_supply
-       FROM xp_report_sku_totals(ARRAY[$1]::uuid[], $2::date, $3::date, $4) WHERE sku_id = ANY($5::uuid[])`,
+       FROM xp_report_some_sku_totals(ARRAY[$1]::uuid[], $2::date, $3::date, $4, $5::uuid[])`,
       [venueId, p.from, p.to, raw, skuIds],
     );
     return rows.map((r) => ({ skuId: String(r.sku_id), factoryOrgId: String(r.factory_org_id), ...flowsOf(r) }));
@@ -398,33 +401,36 @@ export class ReportQueries {
     return rows.map((r) => ({ factoryOrgId: String(r.factory_org_id), ...flowsOf(r) }));
   }
 
-  /** Every slot of a venue with its occupied days, scans, and the sales of what it showed on those days. */
+  /**
+   * Every slot of a venue with its occupied days, scans, and the sales of what it showed on those
+   * days. The parts are stacked (UNION ALL) and grouped once by slot rather than left-joined: the
+   * planner cannot estimate how many slots each part has and chose nested-loop left joins over
+   * them (4,000 slots × 4,000 rows, three times: about a second a year at full scale). The sales
+   * come from the SKU-days that sold (xp_report_sku_sales_days: today's orders, not its scans).
+   */
   async slotRows(venueId: string, p: Period, raw: boolean): Promise<SlotRow[]> {
     const rows: Record<string, unknown>[] = await this.m.query(
       `WITH life AS (
          SELECT sl.id, daterange(sl.active_from, sl.retired_on) * daterange($2::date, $3::date) AS life
          FROM slots sl WHERE sl.venue_id = $1),
-       occupied AS (
-         SELECT l.id AS slot_id, sum(upper(a.period * l.life) - lower(a.period * l.life))::int AS days
+       parts AS (
+         SELECT id AS slot_id, 0 AS days, 0 AS scans, 0 AS units, 0::bigint AS gmv FROM life
+         UNION ALL
+         SELECT l.id, upper(a.period * l.life) - lower(a.period * l.life), 0, 0, 0
          FROM life l JOIN slot_assignments a ON a.slot_id = l.id AND a.status = 'LIVE' AND a.period && l.life
-         GROUP BY l.id),
-       scanned AS (
-         SELECT slot_id, sum(scans)::int AS scans
-         FROM xp_report_slot_totals(ARRAY[$1]::uuid[], $2::date, $3::date, $4) GROUP BY slot_id),
-       sold AS (
-         SELECT a.slot_id, sum(s.units_sold)::int AS units, sum(s.gmv)::bigint AS gmv
-         FROM xp_report_sku_days(ARRAY[$1]::uuid[], $2::date, $3::date, $4) s
+         UNION ALL
+         SELECT slot_id, 0, scans, 0, 0
+         FROM xp_report_slot_totals(ARRAY[$1]::uuid[], $2::date, $3::date, $4)
+         UNION ALL
+         SELECT a.slot_id, 0, 0, s.units_sold, s.gmv
+         FROM xp_report_sku_sales_days(ARRAY[$1]::uuid[], $2::date, $3::date, $4) s
          JOIN slot_assignments a ON a.venue_id = $1 AND a.sku_id = s.sku_id AND a.status = 'LIVE' AND a.period @> s.day
-         JOIN slots sl ON sl.id = a.slot_id AND s.day >= sl.active_from AND (sl.retired_on IS NULL OR s.day < sl.retired_on)
-         WHERE s.units_sold > 0
-         GROUP BY a.slot_id)
-       SELECT sl.id, sl.code, z.code AS zone_code, COALESCE(o.days, 0) AS days, COALESCE(c.scans, 0) AS scans,
-              COALESCE(s.units, 0) AS units, COALESCE(s.gmv, 0) AS gmv
-       FROM slots sl JOIN zones z ON z.id = sl.zone_id
-       LEFT JOIN occupied o ON o.slot_id = sl.id
-       LEFT JOIN scanned c ON c.slot_id = sl.id
-       LEFT JOIN sold s ON s.slot_id = sl.id
-       WHERE sl.venue_id = $1
+         JOIN slots sl ON sl.id = a.slot_id AND s.day >= sl.active_from AND (sl.retired_on IS NULL OR s.day < sl.retired_on)),
+       totals AS (
+         SELECT slot_id, sum(days)::int AS days, sum(scans)::int AS scans, sum(units)::int AS units, sum(gmv)::bigint AS gmv
+         FROM parts GROUP BY slot_id)
+       SELECT sl.id, sl.code, z.code AS zone_code, t.days, t.scans, t.units, t.gmv
+       FROM totals t JOIN slots sl ON sl.id = t.slot_id JOIN zones z ON z.id = sl.zone_id
        ORDER BY sl.code`,
       [venueId, p.from, p.to, raw],
     );
