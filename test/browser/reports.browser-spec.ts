@@ -65,9 +65,10 @@ describe('reports in the console', () => {
     expect(gmvCells).toHaveLength(4);
     for (const cell of gmvCells.slice(1)) expect(cell).toMatch(/¥[\d,]+\.\d{2}/);
     const zzIndex = venues.indexOf(ZZ);
-    const yuan = (text: string) => Number(/¥([\d,]+\.\d{2})/.exec(text)![1].replace(/,/g, ''));
-    expect(yuan(gmvCells[1 + zzIndex])).toBeGreaterThan(0);
-    expect(yuan(gmvCells[3])).toBeGreaterThanOrEqual(yuan(gmvCells[1 + zzIndex]));
+    // Compared in integer fen, as the money is: never through a float.
+    const fen = (text: string) => BigInt(/¥([\d,]+)\.(\d{2})/.exec(text)!.slice(1).join('').replace(/,/g, ''));
+    expect(fen(gmvCells[1 + zzIndex])).toBeGreaterThan(0n);
+    expect(fen(gmvCells[3])).toBeGreaterThanOrEqual(fen(gmvCells[1 + zzIndex]));
     const stockCells = await page.locator('[data-testid="row-stockUnits"] td').allInnerTexts();
     expect(stockCells.slice(1).every((c) => /\d/.test(c))).toBe(true);
     await page.locator('[data-testid="chart-venue-gmv"]').waitFor();

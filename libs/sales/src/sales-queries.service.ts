@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, DomainError, factoryOrgIds, isUuid, Page, paginate, RequestContext, SortOrder, startOfBusinessDay } from '@xp/core';
+import { addDays, DomainError, factoryOrgIds, fenTransformer, isUuid, Page, paginate, RequestContext, SortOrder, startOfBusinessDay } from '@xp/core';
 import { FactoryOrderLine, FactoryOrderLineListArgs } from './dto/factory-lines.dto';
 import { SalesOrderListArgs, SalesReturnListArgs } from './dto/orders.dto';
 import { SalesOrder, SalesOrderLine } from './entities/sales-order.entity';
@@ -104,8 +104,8 @@ export class SalesQueriesService {
         factoryOrgId: r.factory_org_id,
         quantity: r.quantity,
         priceVersionId: r.price_version_id,
-        supplyUnitPrice: Number(r.supply_unit_price),
-        supplyAmount: Number(r.supply_amount),
+        supplyUnitPrice: fenTransformer.from(r.supply_unit_price as string),
+        supplyAmount: fenTransformer.from(r.supply_amount as string),
       });
       return line;
     });

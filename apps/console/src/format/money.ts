@@ -39,7 +39,7 @@ export function fenToMoney(fen: bigint): string {
 /** quantity × unit price, exact (integer fen): what an order line will cost. */
 export function multiplyMoney(price: string | null | undefined, quantity: number): string | null {
   const fen = moneyToFen(price);
-  if (fen === null || !Number.isInteger(quantity)) return null;
+  if (fen === null || !Number.isSafeInteger(quantity)) return null;
   return fenToMoney(fen * BigInt(quantity));
 }
 

@@ -1,17 +1,18 @@
 import { toBuyerFilter } from './buyers/queries';
 import { priceVersionsQuery, toPlaceOrderInput } from './salesOrders/queries';
-import { fenToMoney, levelReason, multiplyMoney, orderStepsFor, quantityProblem, returnableQuantity, sumMoney, tierFor, toFen } from './salesOrders/rules';
+import { fenToMoney, moneyToFen, multiplyMoney, sumMoney } from '../format/money';
+import { levelReason, orderStepsFor, quantityProblem, returnableQuantity, tierFor } from './salesOrders/rules';
 import { toRequestReturnInput } from './salesReturns/queries';
 import { lastEndedMonth, settlementStepsFor, statementFileName, statementFiles } from './settlements/rules';
 
 describe('the sales screens’ pure parts', () => {
   it('does money in fen with BigInt, exact to the fen', () => {
-    expect(toFen('12.5')).toBe(1250n);
-    expect(toFen('-0.05')).toBe(-5n);
-    expect(toFen('3')).toBe(300n);
-    expect(toFen('1.234')).toBeNull();
-    expect(toFen('abc')).toBeNull();
-    expect(toFen(null)).toBeNull();
+    expect(moneyToFen('12.5')).toBe(1250n);
+    expect(moneyToFen('-0.05')).toBe(-5n);
+    expect(moneyToFen('3')).toBe(300n);
+    expect(moneyToFen('1.234')).toBeNull();
+    expect(moneyToFen('abc')).toBeNull();
+    expect(moneyToFen(null)).toBeNull();
     expect(fenToMoney(123456n)).toBe('1234.56');
     expect(fenToMoney(-5n)).toBe('-0.05');
     expect(multiplyMoney('0.10', 3)).toBe('0.30');

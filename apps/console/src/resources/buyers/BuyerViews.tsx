@@ -3,9 +3,9 @@ import { DataTable, Labeled, List, Pagination, ReferenceManyField, SelectInput, 
 import { DateTimeField, MoneyField } from '../../components/fields';
 import { Text } from '../../components/stockFields';
 import { VenueInput } from '../../components/venue';
-import { formatMoney } from '../../format/money';
+import { fenToMoney, formatMoney, moneyToFen } from '../../format/money';
 import { OrderStatusChip } from '../salesOrders/OrderViews';
-import { fenToMoney, levelReason, MEMBER_LEVELS, toFen } from '../salesOrders/rules';
+import { levelReason, MEMBER_LEVELS } from '../salesOrders/rules';
 
 const levelChoices = MEMBER_LEVELS.map((l) => ({ id: l, name: `xp.enums.MemberLevel.${l}` }));
 
@@ -68,7 +68,7 @@ const LevelBasis = () => {
     lines.push(translate('xp.sales.level_reason', { month: basis.month.slice(0, 7), amount: formatMoney(basis.amount) }));
     lines.push(reached ? translate('xp.sales.level_reached', { level: record.memberLevel, minimum: formatMoney(reached) }) : translate('xp.sales.level_below', { minimum: formatMoney(basis.thresholds[0]) }));
     if (next) {
-      const gap = (toFen(next.minimum) ?? 0n) - (toFen(basis.amount) ?? 0n);
+      const gap = (moneyToFen(next.minimum) ?? 0n) - (moneyToFen(basis.amount) ?? 0n);
       lines.push(translate('xp.sales.level_next', { level: next.level, minimum: formatMoney(next.minimum), gap: formatMoney(fenToMoney(gap > 0n ? gap : 0n)) }));
     } else lines.push(translate('xp.sales.level_top'));
   }

@@ -23,7 +23,8 @@ import { formatMoney } from '../../format/money';
 import { graphql } from '../../graphql/client';
 import { BuyerInput } from './OrderViews';
 import { EFFECTIVE_PRICE } from './queries';
-import { multiplyMoney, quantityProblem, sumMoney, Tier, tierFor } from './rules';
+import { multiplyMoney, sumMoney } from '../../format/money';
+import { quantityProblem, Tier, tierFor } from './rules';
 
 interface EffectivePrice {
   id: string;

@@ -32,7 +32,8 @@ import { shanghaiDay } from '../../format/dates';
 import { formatMoney } from '../../format/money';
 import { PriceVersionText, SkuCell, SkuRef, usePriceVersions } from './parts';
 import { ORDER_STATUSES } from './queries';
-import { multiplyMoney, OrderStatus, OrderStep, orderStepsFor, returnableQuantity, sumMoney } from './rules';
+import { multiplyMoney, sumMoney } from '../../format/money';
+import { OrderStatus, OrderStep, orderStepsFor, returnableQuantity } from './rules';
 
 const STATUS_COLOURS: Record<string, 'default' | 'info' | 'success' | 'warning' | 'primary'> = {
   PLACED: 'warning',

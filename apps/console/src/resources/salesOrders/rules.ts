@@ -1,41 +1,10 @@
 import type { Role } from '../../access/roles';
 
 /**
- * Pure rules of the sales screens: money arithmetic on the API's exact decimal strings (in fen,
- * with BigInt — never a float), the wholesale tier for a quantity, which order steps a status and
+ * Pure rules of the sales screens (money arithmetic is format/money.ts's, in fen): the wholesale tier for a quantity, which order steps a status and
  * a role offer (a mirror of the API's ORDER_TRANSITIONS and roles), what is still returnable,
  * and why a buyer has its member level.
  */
-
-/** A Money string ("12.5", "-3.00") as integer fen; null when it is not a money value. */
-export function toFen(value: string | null | undefined): bigint | null {
-  if (value === null || value === undefined) return null;
-  const match = /^([+-])?(\d+)(?:\.(\d{1,2}))?$/.exec(String(value).trim());
-  if (!match) return null;
-  const [, sign, whole, fraction = ''] = match;
-  const fen = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0') || '0');
-  return sign === '-' ? -fen : fen;
-}
-
-/** Integer fen as the API's Money string: "1234.50", "-0.05". */
-export function fenToMoney(fen: bigint): string {
-  const negative = fen < 0n;
-  const abs = negative ? -fen : fen;
-  const text = `${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
-  return negative ? `-${text}` : text;
-}
-
-/** unit price × quantity, exact; null when the price is missing. */
-export function multiplyMoney(unitPrice: string | null | undefined, quantity: number): string | null {
-  const fen = toFen(unitPrice);
-  if (fen === null || !Number.isSafeInteger(quantity)) return null;
-  return fenToMoney(fen * BigInt(quantity));
-}
-
-/** The sum of Money strings, exact (missing values count as nothing). */
-export function sumMoney(values: readonly (string | null | undefined)[]): string {
-  return fenToMoney(values.reduce<bigint>((sum, v) => sum + (toFen(v) ?? 0n), 0n));
-}
 
 export interface Tier {
   minQuantity: number;
