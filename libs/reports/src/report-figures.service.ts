@@ -1,8 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '@xp/core';
+import { PeriodCache } from './period-cache';
 import { Flows, NO_FLOWS, QueryScope, ReportQueries, TOTAL } from './report.queries';
 import { Period } from './reports.rules';
+
+/**
+ * A period's activity over a set of venues (kept for closed periods, see PeriodCache): flows and
+ * unique devices per venue id and under TOTAL, and the factories that sold per venue id.
+ */
+export interface Activity {
+  flows: [string, Flows][];
+  devices: [string, number][];
+  selling: [string, string[]][];
+}
 
 /** The numbers behind a headline, for one venue or a set of venues, for one period. */
 export interface HeadlineValues extends Flows {
@@ -58,19 +69,22 @@ export class ReportFiguresService {
   /** Headline values per venue id and under TOTAL for the whole set. */
   async headlines(m: EntityManager, scope: QueryScope, p: Period): Promise<Map<string, HeadlineValues>> {
     const q = new ReportQueries(m);
-    const [slots, flows, devices, factories, stock, sheets, stale] = await Promise.all([
+    const [slots, activity, admissions, shown, stock, sheets, stale] = await Promise.all([
       q.slots(scope, p),
-      q.flows(scope, p),
-      q.devices(scope, p),
-      q.factories(scope, p),
+      new PeriodCache(m).get('activity', scope, p, () => this.activity(q, scope, p)),
+      q.admissions(scope, p),
+      q.shownFactories(scope, p),
       q.stockAtEnd(scope, p),
       q.priceSheets(scope, p),
       q.staleLabels(scope, p),
     ]);
+    const flows = new Map(activity.flows);
+    const devices = new Map(activity.devices);
+    const active = activeFactories(scope.venueIds, shown, new Map(activity.selling));
     const result = new Map<string, HeadlineValues>();
     for (const k of [...scope.venueIds, TOTAL]) {
       const s = slots.get(k);
-      const f = factories.get(k);
+      const f = admissions.get(k);
       const v = stock.get(k);
       const ps = sheets.get(k);
       result.set(k, {
@@ -79,7 +93,7 @@ export class ReportFiguresService {
         availableSlotDays: s?.availableSlotDays ?? 0,
         skusOnDisplay: s?.skusOnDisplay ?? 0,
         admittedFactories: f?.admitted ?? 0,
-        activeFactories: f?.active ?? 0,
+        activeFactories: active.get(k) ?? 0,
         newFactories: f?.new ?? 0,
         uniqueDevices: devices.get(k) ?? 0,
         stockUnits: v?.units ?? 0,
@@ -95,11 +109,19 @@ export class ReportFiguresService {
     return result;
   }
 
+  /** The period's activity, computed (PeriodCache keeps it for closed periods). */
+  private async activity(q: ReportQueries, scope: QueryScope, p: Period): Promise<Activity> {
+    const [flows, devices, selling] = await Promise.all([q.flows(scope, p), q.devices(scope, p), q.sellingFactories(scope, p)]);
+    return { flows: [...flows], devices: [...devices], selling: [...selling] };
+  }
+
   /** One factory's values per venue id and under TOTAL. */
   async factoryValues(ctx: RequestContext, scope: QueryScope, p: Period, factoryOrgId: string): Promise<Map<string, FactoryValues>> {
     const q = new ReportQueries(ctx.manager);
     const [flows, slots, stock, sheets] = await Promise.all([
-      q.factoryFlows(scope, p, factoryOrgId),
+      new PeriodCache(ctx.manager)
+        .get(`factory-flows:${factoryOrgId.toLowerCase()}`, scope, p, async () => [...(await q.factoryFlows(scope, p, factoryOrgId))])
+        .then((entries) => new Map(entries)),
       q.slots(scope, p, factoryOrgId),
       q.stockAtEnd(scope, p, factoryOrgId),
       q.priceSheets(scope, p, factoryOrgId),
@@ -125,4 +147,20 @@ export class ReportFiguresService {
     }
     return result;
   }
+}
+
+/**
+ * Active factories per venue id and under TOTAL: those shown on a slot or selling in the period,
+ * each counted once per venue and once in all.
+ */
+export function activeFactories(venueIds: string[], shown: Map<string, string[]>, selling: Map<string, string[]>): Map<string, number> {
+  const all = new Set<string>();
+  const result = new Map<string, number>();
+  for (const venueId of venueIds) {
+    const ids = new Set([...(shown.get(venueId) ?? []), ...(selling.get(venueId) ?? [])]);
+    for (const id of ids) all.add(id);
+    result.set(venueId, ids.size);
+  }
+  result.set(TOTAL, all.size);
+  return result;
 }

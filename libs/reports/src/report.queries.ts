@@ -53,12 +53,6 @@ export interface SlotTotals {
   skusOnDisplay: number;
 }
 
-export interface FactoryCounts {
-  admitted: number;
-  active: number;
-  new: number;
-}
-
 export interface PriceSheetTotals {
   pending: number;
   decided: number;
@@ -84,6 +78,13 @@ export interface SkuActivity extends Flows {
 
 export interface FactoryActivity extends Flows {
   factoryOrgId: string;
+}
+
+export interface SlotActivityRow {
+  slotId: string;
+  scans: number;
+  unitsSold: number;
+  gmv: number;
 }
 
 export interface SlotRow {
@@ -207,50 +208,43 @@ export class ReportQueries {
     return result;
   }
 
-  /**
-   * Admitted (in force at the end of the period), new (first admitted during it) and active
-   * (goods on a slot on a day of the period, or units sold in it) factories.
-   */
-  async factories(scope: QueryScope, p: Period): Promise<Map<string, FactoryCounts>> {
-    const [admissions, active]: Record<string, unknown>[][] = await Promise.all([
-      this.m.query(
-        `SELECT venue_id,
-                count(DISTINCT factory_org_id) FILTER (
-                  WHERE admitted_at < $3 AND status IN ('APPROVED', 'SUSPENDED')
-                    AND NOT (status = 'SUSPENDED' AND suspended_at < $3)) AS admitted,
-                count(DISTINCT factory_org_id) FILTER (WHERE admitted_at >= $2 AND admitted_at < $3) AS new
-         FROM venue_factories
-         WHERE venue_id = ANY($1::uuid[]) AND admitted_at IS NOT NULL
-         GROUP BY GROUPING SETS ((venue_id), ())`,
-        [scope.venueIds, startOfBusinessDay(p.from), endOf(p)],
-      ),
-      this.m.query(
-        `WITH shown AS (
-           SELECT DISTINCT a.venue_id, a.factory_org_id
-           FROM slot_assignments a JOIN slots sl ON sl.id = a.slot_id
-           WHERE a.venue_id = ANY($1::uuid[]) AND a.status = 'LIVE' AND a.period && daterange($2::date, $3::date)
-             AND NOT isempty(a.period * daterange(sl.active_from, sl.retired_on) * daterange($2::date, $3::date))),
-         sold AS (
-           SELECT venue_id, factory_org_id FROM xp_report_selling_factories($1::uuid[], $2::date, $3::date, $4)),
-         active AS (SELECT * FROM shown UNION SELECT * FROM sold)
-         SELECT venue_id, count(DISTINCT factory_org_id)::int AS active
-         FROM active GROUP BY GROUPING SETS ((venue_id), ())`,
-        [scope.venueIds, p.from, p.to, scope.raw],
-      ),
-    ]);
-    const result = new Map<string, FactoryCounts>();
-    const entry = (k: string) => {
-      const e = result.get(k) ?? { admitted: 0, active: 0, new: 0 };
-      result.set(k, e);
-      return e;
-    };
-    for (const r of admissions) {
-      const e = entry(key(r.venue_id as string | null));
-      e.admitted = n(r.admitted);
-      e.new = n(r.new);
-    }
-    for (const r of active) entry(key(r.venue_id as string | null)).active = n(r.active);
-    return result;
+  /** Admitted (in force at the end of the period) and new (first admitted during it) factories. */
+  async admissions(scope: QueryScope, p: Period): Promise<Map<string, { admitted: number; new: number }>> {
+    const rows: Record<string, unknown>[] = await this.m.query(
+      `SELECT venue_id,
+              count(DISTINCT factory_org_id) FILTER (
+                WHERE admitted_at < $3 AND status IN ('APPROVED', 'SUSPENDED')
+                  AND NOT (status = 'SUSPENDED' AND suspended_at < $3)) AS admitted,
+              count(DISTINCT factory_org_id) FILTER (WHERE admitted_at >= $2 AND admitted_at < $3) AS new
+       FROM venue_factories
+       WHERE venue_id = ANY($1::uuid[]) AND admitted_at IS NOT NULL
+       GROUP BY GROUPING SETS ((venue_id), ())`,
+      [scope.venueIds, startOfBusinessDay(p.from), endOf(p)],
+    );
+    return new Map(rows.map((r) => [key(r.venue_id as string | null), { admitted: n(r.admitted), new: n(r.new) }]));
+  }
+
+  /** The factories whose goods were on a slot on a day of the period, per venue. */
+  async shownFactories(scope: QueryScope, p: Period): Promise<Map<string, string[]>> {
+    const rows: { venue_id: string; ids: string[] }[] = await this.m.query(
+      `SELECT a.venue_id, array_agg(DISTINCT a.factory_org_id) AS ids
+       FROM slot_assignments a JOIN slots sl ON sl.id = a.slot_id
+       WHERE a.venue_id = ANY($1::uuid[]) AND a.status = 'LIVE' AND a.period && daterange($2::date, $3::date)
+         AND NOT isempty(a.period * daterange(sl.active_from, sl.retired_on) * daterange($2::date, $3::date))
+       GROUP BY a.venue_id`,
+      [scope.venueIds, p.from, p.to],
+    );
+    return new Map(rows.map((r) => [r.venue_id, r.ids]));
+  }
+
+  /** The factories that sold units in the period, per venue. */
+  async sellingFactories(scope: QueryScope, p: Period): Promise<Map<string, string[]>> {
+    const rows: { venue_id: string; ids: string[] }[] = await this.m.query(
+      `SELECT venue_id, array_agg(DISTINCT factory_org_id) AS ids
+       FROM xp_report_selling_factories($1::uuid[], $2::date, $3::date, $4) GROUP BY venue_id`,
+      [scope.venueIds, p.from, p.to, scope.raw],
+    );
+    return new Map(rows.map((r) => [r.venue_id, r.ids]));
   }
 
   /**
@@ -401,48 +395,53 @@ export class ReportQueries {
     return rows.map((r) => ({ factoryOrgId: String(r.factory_org_id), ...flowsOf(r) }));
   }
 
-  /**
-   * Every slot of a venue with its occupied days, scans, and the sales of what it showed on those
-   * days. The parts are stacked (UNION ALL) and grouped once by slot rather than left-joined: the
-   * planner cannot estimate how many slots each part has and chose nested-loop left joins over
-   * them (4,000 slots × 4,000 rows, three times: about a second a year at full scale). The sales
-   * come from the SKU-days that sold (xp_report_sku_sales_days: today's orders, not its scans).
-   */
-  async slotRows(venueId: string, p: Period, raw: boolean): Promise<SlotRow[]> {
+  /** Every slot of a venue that existed in the period, with the days it was occupied, by code. */
+  async slotLife(venueId: string, p: Period): Promise<SlotRow[]> {
     const rows: Record<string, unknown>[] = await this.m.query(
       `WITH life AS (
          SELECT sl.id, daterange(sl.active_from, sl.retired_on) * daterange($2::date, $3::date) AS life
          FROM slots sl WHERE sl.venue_id = $1),
-       parts AS (
-         SELECT id AS slot_id, 0 AS days, 0 AS scans, 0 AS units, 0::bigint AS gmv FROM life
-         UNION ALL
-         SELECT l.id, upper(a.period * l.life) - lower(a.period * l.life), 0, 0, 0
+       occupied AS (
+         SELECT l.id, sum(upper(a.period * l.life) - lower(a.period * l.life))::int AS days
          FROM life l JOIN slot_assignments a ON a.slot_id = l.id AND a.status = 'LIVE' AND a.period && l.life
-         UNION ALL
-         SELECT slot_id, 0, scans, 0, 0
-         FROM xp_report_slot_totals(ARRAY[$1]::uuid[], $2::date, $3::date, $4)
-         UNION ALL
-         SELECT a.slot_id, 0, 0, s.units_sold, s.gmv
-         FROM xp_report_sku_sales_days(ARRAY[$1]::uuid[], $2::date, $3::date, $4) s
-         JOIN slot_assignments a ON a.venue_id = $1 AND a.sku_id = s.sku_id AND a.status = 'LIVE' AND a.period @> s.day
-         JOIN slots sl ON sl.id = a.slot_id AND s.day >= sl.active_from AND (sl.retired_on IS NULL OR s.day < sl.retired_on)),
-       totals AS (
-         SELECT slot_id, sum(days)::int AS days, sum(scans)::int AS scans, sum(units)::int AS units, sum(gmv)::bigint AS gmv
-         FROM parts GROUP BY slot_id)
-       SELECT sl.id, sl.code, z.code AS zone_code, t.days, t.scans, t.units, t.gmv
-       FROM totals t JOIN slots sl ON sl.id = t.slot_id JOIN zones z ON z.id = sl.zone_id
+         GROUP BY l.id)
+       SELECT sl.id, sl.code, z.code AS zone_code, COALESCE(o.days, 0) AS days
+       FROM life l JOIN slots sl ON sl.id = l.id JOIN zones z ON z.id = sl.zone_id LEFT JOIN occupied o ON o.id = l.id
        ORDER BY sl.code`,
-      [venueId, p.from, p.to, raw],
+      [venueId, p.from, p.to],
     );
     return rows.map((r) => ({
       slotId: String(r.id),
       slotCode: String(r.code),
       zoneCode: String(r.zone_code),
       occupiedDays: n(r.days),
-      scans: n(r.scans),
-      unitsSold: n(r.units),
-      gmv: n(r.gmv),
+      scans: 0,
+      unitsSold: 0,
+      gmv: 0,
     }));
+  }
+
+  /**
+   * Each slot's scans in the period, and the sales of what it showed on those days (from the
+   * SKU-days that sold: xp_report_sku_sales_days), slots with any. The parts are stacked (UNION
+   * ALL) and grouped once rather than left-joined: the planner cannot estimate their sizes and
+   * chose nested loops over them (about a second a year at full scale).
+   */
+  async slotActivity(venueId: string, p: Period, raw: boolean): Promise<SlotActivityRow[]> {
+    const rows: Record<string, unknown>[] = await this.m.query(
+      `WITH parts AS (
+         SELECT slot_id, scans, 0 AS units, 0::bigint AS gmv
+         FROM xp_report_slot_totals(ARRAY[$1]::uuid[], $2::date, $3::date, $4)
+         UNION ALL
+         SELECT a.slot_id, 0, s.units_sold, s.gmv
+         FROM xp_report_sku_sales_days(ARRAY[$1]::uuid[], $2::date, $3::date, $4) s
+         JOIN slot_assignments a ON a.venue_id = $1 AND a.sku_id = s.sku_id AND a.status = 'LIVE' AND a.period @> s.day
+         JOIN slots sl ON sl.id = a.slot_id AND s.day >= sl.active_from AND (sl.retired_on IS NULL OR s.day < sl.retired_on))
+       SELECT slot_id, sum(scans)::int AS scans, sum(units)::int AS units, sum(gmv)::bigint AS gmv
+       FROM parts GROUP BY slot_id`,
+      [venueId, p.from, p.to, raw],
+    );
+    return rows.map((r) => ({ slotId: String(r.slot_id), scans: n(r.scans), unitsSold: n(r.units), gmv: n(r.gmv) }));
   }
 
   /** Names for the lists: factories by id. */

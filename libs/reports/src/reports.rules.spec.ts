@@ -1,6 +1,17 @@
-import { fenPer, figure, floatFigure, periodProblems, ratio, reportPeriods, roundHours, spread, supplyEarnings, weakestSlots } from './reports.rules';
+import { fenPer, figure, floatFigure, isKeptPeriod, periodProblems, ratio, reportPeriods, roundHours, spread, supplyEarnings, weakestSlots, withSlotActivity } from './reports.rules';
+import { activeFactories } from './report-figures.service';
 
 describe('report periods', () => {
+  it('keeps the figures of a period only from ten minutes after its last day is over (Shanghai time)', () => {
+    const march = { from: '2026-03-01', to: '2026-04-01', days: 31 };
+    // 2026-04-01 00:00 in Shanghai is 2026-03-31T16:00Z.
+    expect(isKeptPeriod(march, new Date('2026-03-31T15:59:59Z'))).toBe(false);
+    expect(isKeptPeriod(march, new Date('2026-03-31T16:09:59Z'))).toBe(false);
+    expect(isKeptPeriod(march, new Date('2026-03-31T16:10:00Z'))).toBe(true);
+    expect(isKeptPeriod(march, new Date('2026-11-26T03:00:00Z'))).toBe(true);
+    expect(isKeptPeriod({ from: '2026-11-01', to: '2026-11-27', days: 26 }, new Date('2026-11-26T03:00:00Z'))).toBe(false);
+  });
+
   it('takes the previous period of equal length just before', () => {
     expect(reportPeriods('2026-03-01', '2026-04-01')).toEqual({
       current: { from: '2026-03-01', to: '2026-04-01', days: 31 },
@@ -63,5 +74,22 @@ describe('lists', () => {
     ];
     expect(weakestSlots(rows).map((r) => r.slotCode)).toEqual(['A-01-0', 'A-01-3', 'A-01-2', 'A-01-1']);
     expect(weakestSlots(rows, 1).map((r) => r.slotCode)).toEqual(['A-01-0']);
+  });
+});
+
+describe('slot rows and active factories from kept activity', () => {
+  it('adds each slot its activity by id, keeping the order and zeros for slots without any', () => {
+    const slot = (slotId: string, slotCode: string) => ({ slotId, slotCode, zoneCode: 'A', occupiedDays: 3, scans: 0, unitsSold: 0, gmv: 0 });
+    const rows = withSlotActivity([slot('s2', 'A-02'), slot('s1', 'A-01')], [{ slotId: 's1', scans: 4, unitsSold: 2, gmv: 1250 }]);
+    expect(rows).toEqual([slot('s2', 'A-02'), { ...slot('s1', 'A-01'), scans: 4, unitsSold: 2, gmv: 1250 }]);
+  });
+
+  it('counts a factory shown and selling at a venue once there, and a factory at two venues once in all', () => {
+    const active = activeFactories(
+      ['v1', 'v2', 'v3'],
+      new Map([['v1', ['f1', 'f2']], ['v2', ['f2']]]),
+      new Map([['v1', ['f2', 'f3']], ['v2', ['f4']]]),
+    );
+    expect([...active]).toEqual([['v1', 3], ['v2', 2], ['v3', 0], ['*', 4]]);
   });
 });

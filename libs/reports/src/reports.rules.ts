@@ -1,4 +1,4 @@
-import { addDays, BusinessDate, daysBetween, FieldError, isBusinessDate } from '@xp/core';
+import { addDays, BusinessDate, daysBetween, FieldError, isBusinessDate, startOfBusinessDay } from '@xp/core';
 
 /** The longest period a report covers (two years and a leap day). */
 export const MAX_REPORT_DAYS = 732;
@@ -18,6 +18,29 @@ export interface ReportPeriods {
   current: Period;
   /** The period of equal length just before. */
   previous: Period;
+}
+
+/** How long after a period closes its activity figures may be kept (late commits of the last day). */
+export const KEEP_AFTER_CLOSE_MS = 10 * 60_000;
+
+/**
+ * Whether a period's activity figures may be kept (see PeriodCache): every day of it is over, and
+ * has been for ten minutes, so that only late or backdated writes can still change them.
+ */
+export function isKeptPeriod(p: Period, now: Date): boolean {
+  return now.getTime() >= startOfBusinessDay(p.to).getTime() + KEEP_AFTER_CLOSE_MS;
+}
+
+/** Slots with their activity added (slots without any keep zeros); the slots' order is kept. */
+export function withSlotActivity<T extends { slotId: string; scans: number; unitsSold: number; gmv: number }>(
+  slots: readonly T[],
+  activity: readonly { slotId: string; scans: number; unitsSold: number; gmv: number }[],
+): T[] {
+  const bySlot = new Map(activity.map((a) => [a.slotId, a]));
+  return slots.map((s) => {
+    const a = bySlot.get(s.slotId);
+    return a ? { ...s, scans: s.scans + a.scans, unitsSold: s.unitsSold + a.unitsSold, gmv: s.gmv + a.gmv } : s;
+  });
 }
 
 /** What is wrong with a report period (empty when fine): real days, `to` after `from`, at most two years. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In, IsNull, Not } from 'typeorm';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { DomainError, isUuid, OrganizationKind, RequestContext } from '@xp/core';
 import { VenueFactory } from '@xp/factories';
 import { Organization, Region, Venue } from '@xp/venues';
@@ -15,9 +15,23 @@ import {
 } from './dto/report.types';
 import { factoryFiguresOf, headlineOf, stockAgeOf } from './report.assembly';
 import { HeadlineValues, ReportFiguresService } from './report-figures.service';
+import { PeriodCache } from './period-cache';
 import { FactoryActivity, QueryScope, ReportQueries, SkuActivity, SlotRow, TOTAL } from './report.queries';
 import { factoryVenuesFor, regionVenuesFor, venueReportView } from './reports.access';
-import { fenPer, figure, floatFigure, periodProblems, ratio, ReportPeriods, reportPeriods, ReportView, TOP_N, weakestSlots } from './reports.rules';
+import {
+  fenPer,
+  figure,
+  floatFigure,
+  Period,
+  periodProblems,
+  ratio,
+  ReportPeriods,
+  reportPeriods,
+  ReportView,
+  TOP_N,
+  weakestSlots,
+  withSlotActivity,
+} from './reports.rules';
 
 export interface ReportOptions {
   /** Compute every figure from the raw rows, bypassing the rollups (for tests and checks). */
@@ -44,8 +58,8 @@ export class ReportsService {
     const [now, before, slotsNow, slotsBefore] = await Promise.all([
       this.figures.headlines(m, scope, periods.current),
       this.figures.headlines(m, scope, periods.previous),
-      new ReportQueries(m).slotRows(venue.id, periods.current, scope.raw),
-      new ReportQueries(m).slotRows(venue.id, periods.previous, scope.raw),
+      this.slotRows(m, scope, periods.current),
+      this.slotRows(m, scope, periods.previous),
     ]);
     const headNow = now.get(venue.id)!;
     const headBefore = before.get(venue.id)!;
@@ -151,13 +165,23 @@ export class ReportsService {
     };
   }
 
+  /** Every slot of the venue with its occupied days and its activity (kept for closed periods). */
+  private async slotRows(m: EntityManager, scope: QueryScope, p: Period): Promise<SlotRow[]> {
+    const q = new ReportQueries(m);
+    const venueId = scope.venueIds[0];
+    const [life, activity] = await Promise.all([
+      q.slotLife(venueId, p),
+      new PeriodCache(m).get('slot-activity', scope, p, () => q.slotActivity(venueId, p, scope.raw)),
+    ]);
+    return withSlotActivity(life, activity);
+  }
+
   /** The top-10 lists by scans and by GMV, each entry beside its previous-period figures. */
   private async tops(ctx: RequestContext, venueId: string, periods: ReportPeriods, raw: boolean) {
     const q = new ReportQueries(ctx.manager);
-    const [skusNow, factoriesNow] = await Promise.all([
-      q.topSkus(venueId, periods.current, raw, TOP_N),
-      q.topFactories(venueId, periods.current, raw, TOP_N),
-    ]);
+    const [skusNow, factoriesNow] = await new PeriodCache(ctx.manager).get('tops', { venueIds: [venueId], raw }, periods.current, () =>
+      Promise.all([q.topSkus(venueId, periods.current, raw, TOP_N), q.topFactories(venueId, periods.current, raw, TOP_N)]),
+    );
     const skusByScans = skusNow.byScans;
     const skusByGmv = skusNow.byGmv;
     const factoriesByScans = factoriesNow.byScans;

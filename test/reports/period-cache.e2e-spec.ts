@@ -1,0 +1,127 @@
+import { addDays, today } from '@xp/core';
+import { ReportsService } from '@xp/reports';
+import { GivenActivity } from '../support/given';
+import { TestApp } from '../support/test-app';
+import { at, buildScenario, PERIOD, Scenario } from './scenario';
+
+/**
+ * A closed period's activity is kept (report_period_cache) and answered from there until a write
+ * into one of its days (or to the slots its sales are credited by) bumps a venue's version; a
+ * period that includes today is never kept. The kept figures are proven to be read by altering
+ * them in place: a report that shows the altered number took it from the cache.
+ */
+describe('closed periods: activity kept until a write into their days', () => {
+  let t: TestApp;
+  let s: Scenario;
+  let reports: ReportsService;
+  let activity: GivenActivity;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    s = await buildScenario(t);
+    reports = t.app.get(ReportsService);
+    activity = new GivenActivity(t);
+  }, 180_000);
+  afterAll(() => t.close());
+
+  const kept = async (): Promise<{ part: string; venues: number; from: string; to: string }[]> =>
+    t.dataSource.query(
+      `SELECT part, cardinality(venue_ids) AS venues, to_char(from_day, 'YYYY-MM-DD') AS "from", to_char(to_day, 'YYYY-MM-DD') AS "to"
+       FROM report_period_cache ORDER BY part, cardinality(venue_ids), from_day`,
+    );
+
+  /** Adds `by` to the kept scans of the venue's flows for P (the cache altered in place). */
+  const alterKeptScans = (by: number) =>
+    t.dataSource.query(
+      `UPDATE report_period_cache c
+       SET body = jsonb_set(c.body, '{flows}', (
+         SELECT jsonb_agg(CASE WHEN f->>0 = $1::text THEN jsonb_set(f, '{1,scans}', to_jsonb((f->1->>'scans')::int + $4)) ELSE f END)
+         FROM jsonb_array_elements(c.body->'flows') f))
+       WHERE part = 'activity' AND venue_ids = ARRAY[$1::uuid] AND from_day = $2 AND to_day = $3`,
+      [s.venue.id, PERIOD.from, PERIOD.to, by],
+    );
+
+  const strip = <T extends { generatedAt: Date }>(r: T) => ({ ...r, generatedAt: null });
+
+  it('keeps the activity of a closed period (both periods of a report) and answers from it', async () => {
+    const ctx = await t.contextFor('platformAdmin');
+    const first = await reports.venueReport(ctx, s.venue.id, PERIOD.from, PERIOD.to);
+    expect(await kept()).toEqual([
+      { part: 'activity', venues: 1, from: '2026-01-29', to: PERIOD.from },
+      { part: 'activity', venues: 1, from: PERIOD.from, to: PERIOD.to },
+      { part: 'slot-activity', venues: 1, from: '2026-01-29', to: PERIOD.from },
+      { part: 'slot-activity', venues: 1, from: PERIOD.from, to: PERIOD.to },
+      { part: 'tops', venues: 1, from: PERIOD.from, to: PERIOD.to },
+    ]);
+    await alterKeptScans(1000);
+    const second = await reports.venueReport(ctx, s.venue.id, PERIOD.from, PERIOD.to);
+    expect(second.headline.scans.value).toBe(first.headline.scans.value + 1000);
+    // The raw figures are never kept nor read from what is kept.
+    const raw = await reports.venueReport(ctx, s.venue.id, PERIOD.from, PERIOD.to, { raw: true });
+    expect(strip(raw)).toEqual(strip(first));
+  });
+
+  it('forgets it when a late scan lands in one of its days, and keeps the new figures', async () => {
+    const ctx = await t.contextFor('platformAdmin');
+    const before = await reports.venueReport(ctx, s.venue.id, PERIOD.from, PERIOD.to, { raw: true });
+    await alterKeptScans(1000);
+    await activity.scans(s.labels.l2.id, at('2026-03-16T10:00:00'), ['late-1', 'late-2']);
+    const after = await reports.venueReport(ctx, s.venue.id, PERIOD.from, PERIOD.to);
+    expect(after.headline.scans.value).toBe(before.headline.scans.value + 2);
+    expect(after.headline.uniqueDevices.value).toBe(before.headline.uniqueDevices.value + 2);
+    expect(strip(after)).toEqual(strip(await reports.venueReport(ctx, s.venue.id, PERIOD.from, PERIOD.to, { raw: true })));
+  });
+
+  it('forgets it when a backdated movement forgets a kept stock end, or an assignment changes', async () => {
+    const ctx = await t.contextFor('platformAdmin');
+    const version = async () =>
+      Number((await t.dataSource.query('SELECT version FROM report_closed_versions WHERE venue_id = $1', [s.venue.id]))[0]?.version ?? 0);
+    await reports.venueReport(ctx, s.venue.id, PERIOD.from, PERIOD.to);
+    const v0 = await version();
+    await activity.movement(s.venue.id, s.skus.k4.id, 'WRITE_OFF', 1, { at: at('2026-03-18T15:00:00') });
+    const v1 = await version();
+    expect(v1).toBeGreaterThan(v0);
+    const s9 = await activity.slot(s.venue.id, { code: 'Z-09-1', activeFrom: '2026-02-01' });
+    const v2 = await version();
+    expect(v2).toBeGreaterThan(v1);
+    await activity.assignment(s9.id, s.skus.k2.id, '2026-03-01', '2026-03-10');
+    expect(await version()).toBeGreaterThan(v2);
+    await alterKeptScans(1000);
+    const cached = await reports.venueReport(ctx, s.venue.id, PERIOD.from, PERIOD.to);
+    expect(strip(cached)).toEqual(strip(await reports.venueReport(ctx, s.venue.id, PERIOD.from, PERIOD.to, { raw: true })));
+    // A write into today changes no closed day: the versions stay.
+    const v3 = await version();
+    await activity.scans(s.labels.l2.id, new Date(), ['today-1']);
+    expect(await version()).toBe(v3);
+  });
+
+  it('never keeps a period that includes today, and keeps a region and a factory report by their own keys', async () => {
+    const ctx = await t.contextFor('platformAdmin');
+    await t.dataSource.query('DELETE FROM report_period_cache');
+    const to = addDays(today(), 1);
+    const from = addDays(to, -30);
+    await reports.venueReport(ctx, s.venue.id, from, to);
+    expect((await kept()).filter((k) => k.to === to)).toEqual([]);
+    await reports.regionReport(ctx, s.region.id, PERIOD.from, PERIOD.to);
+    await reports.factoryReport(ctx, s.factories.f1.org.id, PERIOD.from, PERIOD.to);
+    const parts = await kept();
+    expect(parts.filter((k) => k.from === PERIOD.from && k.to === PERIOD.to).map((k) => [k.part.replace(/:.*/, ':id'), k.venues])).toEqual([
+      ['activity', 2],
+      ['factory-flows:id', 2],
+    ]);
+    const region = await reports.regionReport(ctx, s.region.id, PERIOD.from, PERIOD.to);
+    const factory = await reports.factoryReport(ctx, s.factories.f1.org.id, PERIOD.from, PERIOD.to);
+    expect(strip(region)).toEqual(strip(await reports.regionReport(ctx, s.region.id, PERIOD.from, PERIOD.to, { raw: true })));
+    expect(strip(factory)).toEqual(strip(await reports.factoryReport(ctx, s.factories.f1.org.id, PERIOD.from, PERIOD.to, { raw: true })));
+  });
+
+  it('refuses to keep a period that has not been closed for ten minutes (the database checks it too)', async () => {
+    await expect(
+      t.dataSource.query(
+        `INSERT INTO report_period_cache (part, venue_ids, from_day, to_day, version, body)
+         VALUES ('activity', ARRAY[$1::uuid], $2, $3, 0, '{}')`,
+        [s.venue.id, addDays(today(), -3), addDays(today(), 1)],
+      ),
+    ).rejects.toThrow(/report_period_cache_closed_check/);
+  });
+});
