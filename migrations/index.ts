@@ -19,6 +19,7 @@ import { ReportSkuSalesDays1765100000005 } from './1765100000005-ReportSkuSalesD
 import { ReportSellingFactories1765100000006 } from './1765100000006-ReportSellingFactories';
 import { ReportDevicesOneVenue1765100000007 } from './1765100000007-ReportDevicesOneVenue';
 import { ReportPeriodCache1765300000000 } from './1765300000000-ReportPeriodCache';
+import { ReportTodaySplit1765300000001 } from './1765300000001-ReportTodaySplit';
 
 /** Every migration, in timestamp order (one per line). The schema changes only through these. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   ReportSellingFactories1765100000006,
   ReportDevicesOneVenue1765100000007,
   ReportPeriodCache1765300000000,
+  ReportTodaySplit1765300000001,
 ];

@@ -1,5 +1,6 @@
 import { addDays, today } from '@xp/core';
 import { ReportsService } from '@xp/reports';
+import { splitAtToday } from '../../libs/reports/src/activity';
 import { GivenActivity } from '../support/given';
 import { TestApp } from '../support/test-app';
 import { at, buildScenario, PERIOD, Scenario } from './scenario';
@@ -30,15 +31,15 @@ describe('closed periods: activity kept until a write into their days', () => {
        FROM report_period_cache ORDER BY part, cardinality(venue_ids), from_day`,
     );
 
-  /** Adds `by` to the kept scans of the venue's flows for P (the cache altered in place). */
-  const alterKeptScans = (by: number) =>
+  /** Adds `by` to the kept scans of the venue's flows for a period (P by default; the cache altered in place). */
+  const alterKeptScans = (by: number, period: { from: string; to: string } = PERIOD) =>
     t.dataSource.query(
       `UPDATE report_period_cache c
        SET body = jsonb_set(c.body, '{flows}', (
          SELECT jsonb_agg(CASE WHEN f->>0 = $1::text THEN jsonb_set(f, '{1,scans}', to_jsonb((f->1->>'scans')::int + $4)) ELSE f END)
          FROM jsonb_array_elements(c.body->'flows') f))
        WHERE part = 'activity' AND venue_ids = ARRAY[$1::uuid] AND from_day = $2 AND to_day = $3`,
-      [s.venue.id, PERIOD.from, PERIOD.to, by],
+      [s.venue.id, period.from, period.to, by],
     );
 
   const strip = <T extends { generatedAt: Date }>(r: T) => ({ ...r, generatedAt: null });
@@ -113,6 +114,35 @@ describe('closed periods: activity kept until a write into their days', () => {
     const factory = await reports.factoryReport(ctx, s.factories.f1.org.id, PERIOD.from, PERIOD.to);
     expect(strip(region)).toEqual(strip(await reports.regionReport(ctx, s.region.id, PERIOD.from, PERIOD.to, { raw: true })));
     expect(strip(factory)).toEqual(strip(await reports.factoryReport(ctx, s.factories.f1.org.id, PERIOD.from, PERIOD.to, { raw: true })));
+  });
+
+  it('reads a period running into today as its kept closed days plus today, a device of both counted once', async () => {
+    const ctx = await t.contextFor('platformAdmin');
+    await t.dataSource.query('DELETE FROM report_period_cache');
+    const to = addDays(today(), 1);
+    const from = addDays(today(), -40);
+    const closed = { from, to: today() };
+    const split = splitAtToday({ from, to, days: 41 }, new Date()) !== null; // not in the day's first ten minutes
+    await activity.scans(s.labels.l2.id, at(`${addDays(today(), -1)}T10:00:00`), ['split-a', 'split-b']);
+    const raw = () => reports.venueReport(ctx, s.venue.id, from, to, { raw: true });
+    const first = await reports.venueReport(ctx, s.venue.id, from, to);
+    expect(strip(first)).toEqual(strip(await raw()));
+    expect((await kept()).filter((k) => k.from === closed.from && k.to === closed.to).map((k) => k.part)).toEqual(
+      split ? ['activity', 'factory-totals', 'sku-totals', 'slot-activity'] : [],
+    );
+    const versions = await t.dataSource.query('SELECT venue_id, version FROM report_closed_versions ORDER BY venue_id');
+    await activity.scans(s.labels.l2.id, new Date(), ['split-a', 'split-c']);
+    expect(await t.dataSource.query('SELECT venue_id, version FROM report_closed_versions ORDER BY venue_id')).toEqual(versions);
+    const second = await reports.venueReport(ctx, s.venue.id, from, to);
+    expect(second.headline.scans.value).toBe(first.headline.scans.value + 2);
+    expect(second.headline.uniqueDevices.value).toBe(first.headline.uniqueDevices.value + 1);
+    expect(strip(second)).toEqual(strip(await raw()));
+    const region = await reports.regionReport(ctx, s.region.id, from, to);
+    expect(strip(region)).toEqual(strip(await reports.regionReport(ctx, s.region.id, from, to, { raw: true })));
+    if (split) {
+      await alterKeptScans(1000, closed);
+      expect((await reports.venueReport(ctx, s.venue.id, from, to)).headline.scans.value).toBe(second.headline.scans.value + 1000);
+    }
   });
 
   it('refuses to keep a period that has not been closed for ten minutes (the database checks it too)', async () => {

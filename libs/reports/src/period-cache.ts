@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { QueryScope } from './report.queries';
+import { QueryScope, SkuActivity, skuActivityOf } from './report.queries';
 import { isKeptPeriod, Period } from './reports.rules';
 
 const logger = new Logger('ReportPeriodCache');
@@ -20,12 +20,7 @@ export class PeriodCache {
   async get<T>(part: string, scope: QueryScope, p: Period, compute: () => Promise<T>): Promise<T> {
     if (scope.raw || scope.venueIds.length === 0 || !isKeptPeriod(p, this.now)) return compute();
     const venues = [...scope.venueIds].sort();
-    const [row]: { version: string; kept: string | null; body: T | null }[] = await this.m.query(
-      `SELECT v.version::text AS version, c.version::text AS kept, c.body
-       FROM (SELECT COALESCE(sum(version), 0) AS version FROM report_closed_versions WHERE venue_id = ANY($2::uuid[])) v
-       LEFT JOIN report_period_cache c ON c.part = $1 AND c.venue_ids = $2::uuid[] AND c.from_day = $3 AND c.to_day = $4`,
-      [part, venues, p.from, p.to],
-    );
+    const row = await this.lookup<T>(part, venues, p);
     if (row.kept === row.version && row.body !== null) return row.body;
     const value = await compute();
     try {
@@ -43,5 +38,65 @@ export class PeriodCache {
       logger.warn(`A report period could not be kept: ${(error as Error).message}`);
     }
     return value;
+  }
+
+  /**
+   * A closed period's every SKU total at a venue, kept in report_period_sku_totals (one
+   * statement computes and stores them), with its top lists: the kept row's id (to look SKUs up
+   * by) and the lists. Null when the period cannot be kept (the caller reads it whole).
+   */
+  async skuTops(venueId: string, p: Period, n: number): Promise<{ id: string; byScans: SkuActivity[]; byGmv: SkuActivity[] } | null> {
+    if (!isKeptPeriod(p, this.now)) return null;
+    type Tops = { byScans: SkuActivity[]; byGmv: SkuActivity[] };
+    const row = await this.lookup<Tops>('sku-totals', [venueId], p);
+    if (row.kept === row.version && row.id !== null && row.body?.byScans) return { id: row.id, ...row.body };
+    try {
+      return await this.m.transaction(async (tm) => {
+        const kept: { id: string }[] = await tm.query(
+          `INSERT INTO report_period_cache AS c (part, venue_ids, from_day, to_day, version, body)
+           SELECT 'sku-totals', ARRAY[$1]::uuid[], $2, $3, $4, '{}' WHERE now() >= xp_day_start($3) + interval '10 minutes'
+           ON CONFLICT ON CONSTRAINT report_period_cache_key
+           DO UPDATE SET version = EXCLUDED.version, body = EXCLUDED.body, made_at = EXCLUDED.made_at
+           WHERE c.version <= EXCLUDED.version
+           RETURNING id::text`,
+          [venueId, p.from, p.to, row.version],
+        );
+        if (!kept.length) return null;
+        const id = kept[0].id;
+        await tm.query('DELETE FROM report_period_sku_totals WHERE cache_id = $1', [id]);
+        await tm.query(
+          `INSERT INTO report_period_sku_totals (cache_id, sku_id, factory_org_id, scans, listings, units_sold, gmv, supply_amount,
+                                                 units_returned, returned_amount, returned_supply)
+           SELECT $1, sku_id, factory_org_id, scans, listings, units_sold, gmv, supply_amount, units_returned, returned_amount, returned_supply
+           FROM xp_report_sku_totals(ARRAY[$2]::uuid[], $3::date, $4::date, false)`,
+          [id, venueId, p.from, p.to],
+        );
+        const rows: Record<string, unknown>[] = await tm.query(
+          `(SELECT 'scans' AS list, * FROM report_period_sku_totals WHERE cache_id = $1 AND scans > 0 ORDER BY scans DESC, sku_id LIMIT $2)
+           UNION ALL
+           (SELECT 'gmv' AS list, * FROM report_period_sku_totals WHERE cache_id = $1 AND gmv > 0 ORDER BY gmv DESC, sku_id LIMIT $2)`,
+          [id, n],
+        );
+        const tops: Tops = {
+          byScans: rows.filter((r) => r.list === 'scans').map(skuActivityOf),
+          byGmv: rows.filter((r) => r.list === 'gmv').map(skuActivityOf),
+        };
+        await tm.query('UPDATE report_period_cache SET body = $2::jsonb WHERE id = $1', [id, JSON.stringify(tops)]);
+        return { id, ...tops };
+      });
+    } catch (error) {
+      logger.warn(`A report period's SKU totals could not be kept: ${(error as Error).message}`);
+      return null;
+    }
+  }
+
+  private async lookup<T>(part: string, venues: string[], p: Period) {
+    const [row]: { version: string; kept: string | null; id: string | null; body: T | null }[] = await this.m.query(
+      `SELECT v.version::text AS version, c.version::text AS kept, c.id::text AS id, c.body
+       FROM (SELECT COALESCE(sum(version), 0) AS version FROM report_closed_versions WHERE venue_id = ANY($2::uuid[])) v
+       LEFT JOIN report_period_cache c ON c.part = $1 AND c.venue_ids = $2::uuid[] AND c.from_day = $3 AND c.to_day = $4`,
+      [part, venues, p.from, p.to],
+    );
+    return row;
   }
 }

@@ -1,19 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '@xp/core';
+import { Activity, addFlowMaps, mergeActivity, splitAtToday } from './activity';
 import { PeriodCache } from './period-cache';
 import { Flows, NO_FLOWS, QueryScope, ReportQueries, TOTAL } from './report.queries';
 import { Period } from './reports.rules';
-
-/**
- * A period's activity over a set of venues (kept for closed periods, see PeriodCache): flows and
- * unique devices per venue id and under TOTAL, and the factories that sold per venue id.
- */
-export interface Activity {
-  flows: [string, Flows][];
-  devices: [string, number][];
-  selling: [string, string[]][];
-}
 
 /** The numbers behind a headline, for one venue or a set of venues, for one period. */
 export interface HeadlineValues extends Flows {
@@ -71,7 +62,7 @@ export class ReportFiguresService {
     const q = new ReportQueries(m);
     const [slots, activity, admissions, shown, stock, sheets, stale] = await Promise.all([
       q.slots(scope, p),
-      new PeriodCache(m).get('activity', scope, p, () => this.activity(q, scope, p)),
+      this.periodActivity(m, q, scope, p),
       q.admissions(scope, p),
       q.shownFactories(scope, p),
       q.stockAtEnd(scope, p),
@@ -109,19 +100,46 @@ export class ReportFiguresService {
     return result;
   }
 
-  /** The period's activity, computed (PeriodCache keeps it for closed periods). */
+  /**
+   * The period's activity: kept for a closed period; for one that runs into today, its closed days
+   * kept and today read live, put together (see activity.ts); else computed.
+   */
+  private async periodActivity(m: EntityManager, q: ReportQueries, scope: QueryScope, p: Period): Promise<Activity> {
+    const cache = new PeriodCache(m);
+    const split = scope.raw ? null : splitAtToday(p, new Date());
+    if (!split) return cache.get('activity', scope, p, () => this.activity(q, scope, p));
+    const [closed, flows, selling, unseen] = await Promise.all([
+      cache.get('activity', scope, split.closed, () => this.activity(q, scope, split.closed)),
+      q.flows(scope, split.open),
+      q.sellingFactories(scope, split.open),
+      q.unseenDevices(scope, split.closed, split.open.to),
+    ]);
+    return mergeActivity(closed, { flows, selling }, unseen);
+  }
+
+  /** The period's activity, computed. */
   private async activity(q: ReportQueries, scope: QueryScope, p: Period): Promise<Activity> {
     const [flows, devices, selling] = await Promise.all([q.flows(scope, p), q.devices(scope, p), q.sellingFactories(scope, p)]);
     return { flows: [...flows], devices: [...devices], selling: [...selling] };
+  }
+
+  /** A factory's flows per venue id and under TOTAL: kept for closed days, today's added. */
+  private async factoryFlows(m: EntityManager, q: ReportQueries, scope: QueryScope, p: Period, factoryOrgId: string): Promise<Map<string, Flows>> {
+    const kept = (period: Period) =>
+      new PeriodCache(m)
+        .get(`factory-flows:${factoryOrgId.toLowerCase()}`, scope, period, async () => [...(await q.factoryFlows(scope, period, factoryOrgId))])
+        .then((entries) => new Map(entries));
+    const split = scope.raw ? null : splitAtToday(p, new Date());
+    if (!split) return kept(p);
+    const [closed, open] = await Promise.all([kept(split.closed), q.factoryFlows(scope, split.open, factoryOrgId)]);
+    return addFlowMaps(closed, open);
   }
 
   /** One factory's values per venue id and under TOTAL. */
   async factoryValues(ctx: RequestContext, scope: QueryScope, p: Period, factoryOrgId: string): Promise<Map<string, FactoryValues>> {
     const q = new ReportQueries(ctx.manager);
     const [flows, slots, stock, sheets] = await Promise.all([
-      new PeriodCache(ctx.manager)
-        .get(`factory-flows:${factoryOrgId.toLowerCase()}`, scope, p, async () => [...(await q.factoryFlows(scope, p, factoryOrgId))])
-        .then((entries) => new Map(entries)),
+      this.factoryFlows(ctx.manager, q, scope, p, factoryOrgId),
       q.slots(scope, p, factoryOrgId),
       q.stockAtEnd(scope, p, factoryOrgId),
       q.priceSheets(scope, p, factoryOrgId),

@@ -119,6 +119,11 @@ function flowsOf(r: Record<string, unknown>): Flows {
   };
 }
 
+/** An SKU's activity from a row of SKU totals. */
+export function skuActivityOf(r: Record<string, unknown>): SkuActivity {
+  return { skuId: String(r.sku_id), factoryOrgId: String(r.factory_org_id), ...flowsOf(r) };
+}
+
 /** The instant a period ends (the start of its `to` day). */
 export function endOf(period: Period): Date {
   return startOfBusinessDay(period.to);
@@ -369,6 +374,51 @@ export class ReportQueries {
     );
     const of = (r: Record<string, unknown>): FactoryActivity => ({ factoryOrgId: String(r.factory_org_id), ...flowsOf(r) });
     return { byScans: rows.filter((r) => r.list === 'scans').map(of), byGmv: rows.filter((r) => r.list === 'gmv').map(of) };
+  }
+
+  /** Every SKU's activity at one venue in a period (SKUs with any). */
+  async skuTotals(venueId: string, p: Period, raw: boolean): Promise<SkuActivity[]> {
+    const rows: Record<string, unknown>[] = await this.m.query(
+      `SELECT sku_id, factory_org_id, scans, listings, units_sold, gmv, supply_amount, units_returned, returned_amount, returned_supply
+       FROM xp_report_sku_totals(ARRAY[$1]::uuid[], $2::date, $3::date, $4)`,
+      [venueId, p.from, p.to, raw],
+    );
+    return rows.map(skuActivityOf);
+  }
+
+  /** Some SKUs' totals kept with a closed period (report_period_sku_totals). */
+  async keptSkuTotals(cacheId: string, skuIds: string[]): Promise<SkuActivity[]> {
+    if (skuIds.length === 0) return [];
+    const rows: Record<string, unknown>[] = await this.m.query(
+      'SELECT * FROM report_period_sku_totals WHERE cache_id = $1 AND sku_id = ANY($2::uuid[])',
+      [cacheId, skuIds],
+    );
+    return rows.map(skuActivityOf);
+  }
+
+  /** Every factory's activity at one venue in a period (factories with any). */
+  async factoryTotals(venueId: string, p: Period, raw: boolean): Promise<FactoryActivity[]> {
+    const rows: Record<string, unknown>[] = await this.m.query(
+      `SELECT factory_org_id, ${FLOW_SUMS}
+       FROM xp_report_factory_totals(ARRAY[$1]::uuid[], $2::date, $3::date, $4)
+       GROUP BY factory_org_id`,
+      [venueId, p.from, p.to, raw],
+    );
+    return rows.map((r) => ({ factoryOrgId: String(r.factory_org_id), ...flowsOf(r) }));
+  }
+
+  /**
+   * Devices that scanned in [closed.to, to) and not in the closed period, per venue and in all
+   * (the set's row is the venue's for one venue): what today adds to the closed days' count.
+   */
+  async unseenDevices(scope: QueryScope, closed: Period, to: string): Promise<Map<string, number>> {
+    const rows: { venue_id: string | null; devices: number }[] = await this.m.query(
+      'SELECT venue_id, devices FROM xp_report_devices_unseen($1::uuid[], $2::date, $3::date, $4::date)',
+      [scope.venueIds, closed.from, closed.to, to],
+    );
+    const result = new Map(rows.map((r) => [key(r.venue_id), n(r.devices)]));
+    if (scope.venueIds.length === 1) result.set(TOTAL, result.get(scope.venueIds[0]) ?? 0);
+    return result;
   }
 
   /** Some SKUs' activity at one venue in a period (the previous-period figures of a top list). */

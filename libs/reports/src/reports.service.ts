@@ -15,6 +15,7 @@ import {
 } from './dto/report.types';
 import { factoryFiguresOf, headlineOf, stockAgeOf } from './report.assembly';
 import { HeadlineValues, ReportFiguresService } from './report-figures.service';
+import { addSlotActivity, mergeFactoryTops, mergeSkuTops, splitAtToday } from './activity';
 import { PeriodCache } from './period-cache';
 import { FactoryActivity, QueryScope, ReportQueries, SkuActivity, SlotRow, TOTAL } from './report.queries';
 import { factoryVenuesFor, regionVenuesFor, venueReportView } from './reports.access';
@@ -169,19 +170,44 @@ export class ReportsService {
   private async slotRows(m: EntityManager, scope: QueryScope, p: Period): Promise<SlotRow[]> {
     const q = new ReportQueries(m);
     const venueId = scope.venueIds[0];
+    const kept = (period: Period) => new PeriodCache(m).get('slot-activity', scope, period, () => q.slotActivity(venueId, period, scope.raw));
+    const split = scope.raw ? null : splitAtToday(p, new Date());
     const [life, activity] = await Promise.all([
       q.slotLife(venueId, p),
-      new PeriodCache(m).get('slot-activity', scope, p, () => q.slotActivity(venueId, p, scope.raw)),
+      split
+        ? Promise.all([kept(split.closed), q.slotActivity(venueId, split.open, false)]).then(([a, b]) => addSlotActivity(a, b))
+        : kept(p),
     ]);
     return withSlotActivity(life, activity);
+  }
+
+  /**
+   * The current period's top SKUs and factories: kept for a closed period; for one that runs into
+   * today, from the closed days' kept totals and today's (exact, see mergeSkuTops).
+   */
+  private async currentTops(m: EntityManager, venueId: string, p: Period, raw: boolean) {
+    const q = new ReportQueries(m);
+    const cache = new PeriodCache(m);
+    const scope = { venueIds: [venueId], raw };
+    const whole = () =>
+      cache.get('tops', scope, p, () => Promise.all([q.topSkus(venueId, p, raw, TOP_N), q.topFactories(venueId, p, raw, TOP_N)]));
+    const split = raw ? null : splitAtToday(p, new Date());
+    if (!split) return whole();
+    const [closedSkus, openSkus, closedFactories, openFactories] = await Promise.all([
+      cache.skuTops(venueId, split.closed, TOP_N),
+      q.skuTotals(venueId, split.open, false),
+      cache.get('factory-totals', scope, split.closed, () => q.factoryTotals(venueId, split.closed, false)),
+      q.factoryTotals(venueId, split.open, false),
+    ]);
+    if (!closedSkus) return whole();
+    const closedOfActive = await q.keptSkuTotals(closedSkus.id, openSkus.map((s) => s.skuId));
+    return [mergeSkuTops(closedSkus, closedOfActive, openSkus, TOP_N), mergeFactoryTops(closedFactories, openFactories, TOP_N)] as const;
   }
 
   /** The top-10 lists by scans and by GMV, each entry beside its previous-period figures. */
   private async tops(ctx: RequestContext, venueId: string, periods: ReportPeriods, raw: boolean) {
     const q = new ReportQueries(ctx.manager);
-    const [skusNow, factoriesNow] = await new PeriodCache(ctx.manager).get('tops', { venueIds: [venueId], raw }, periods.current, () =>
-      Promise.all([q.topSkus(venueId, periods.current, raw, TOP_N), q.topFactories(venueId, periods.current, raw, TOP_N)]),
-    );
+    const [skusNow, factoriesNow] = await this.currentTops(ctx.manager, venueId, periods.current, raw);
     const skusByScans = skusNow.byScans;
     const skusByGmv = skusNow.byGmv;
     const factoriesByScans = factoriesNow.byScans;
