@@ -20,6 +20,7 @@ import { ReportSellingFactories1765100000006 } from './1765100000006-ReportSelli
 import { ReportDevicesOneVenue1765100000007 } from './1765100000007-ReportDevicesOneVenue';
 import { ReportPeriodCache1765300000000 } from './1765300000000-ReportPeriodCache';
 import { ReportTodaySplit1765300000001 } from './1765300000001-ReportTodaySplit';
+import { ReportClosedWhole1765300000002 } from './1765300000002-ReportClosedWhole';
 
 /** Every migration, in timestamp order (one per line). The schema changes only through these. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   ReportDevicesOneVenue1765100000007,
   ReportPeriodCache1765300000000,
   ReportTodaySplit1765300000001,
+  ReportClosedWhole1765300000002,
 ];

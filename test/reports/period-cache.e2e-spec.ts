@@ -11,7 +11,7 @@ import { at, buildScenario, PERIOD, Scenario } from './scenario';
  * period that includes today is never kept. The kept figures are proven to be read by altering
  * them in place: a report that shows the altered number took it from the cache.
  */
-describe('closed periods: activity kept until a write into their days', () => {
+describe('closed periods: figures kept until a write into their days', () => {
   let t: TestApp;
   let s: Scenario;
   let reports: ReportsService;
@@ -35,10 +35,10 @@ describe('closed periods: activity kept until a write into their days', () => {
   const alterKeptScans = (by: number, period: { from: string; to: string } = PERIOD) =>
     t.dataSource.query(
       `UPDATE report_period_cache c
-       SET body = jsonb_set(c.body, '{flows}', (
+       SET body = jsonb_set(c.body, '{values}', (
          SELECT jsonb_agg(CASE WHEN f->>0 = $1::text THEN jsonb_set(f, '{1,scans}', to_jsonb((f->1->>'scans')::int + $4)) ELSE f END)
-         FROM jsonb_array_elements(c.body->'flows') f))
-       WHERE part = 'activity' AND venue_ids = ARRAY[$1::uuid] AND from_day = $2 AND to_day = $3`,
+         FROM jsonb_array_elements(c.body->'values') f))
+       WHERE part = 'headlines' AND venue_ids = ARRAY[$1::uuid] AND from_day = $2 AND to_day = $3`,
       [s.venue.id, period.from, period.to, by],
     );
 
@@ -48,10 +48,10 @@ describe('closed periods: activity kept until a write into their days', () => {
     const ctx = await t.contextFor('platformAdmin');
     const first = await reports.venueReport(ctx, s.venue.id, PERIOD.from, PERIOD.to);
     expect(await kept()).toEqual([
-      { part: 'activity', venues: 1, from: '2026-01-29', to: PERIOD.from },
-      { part: 'activity', venues: 1, from: PERIOD.from, to: PERIOD.to },
-      { part: 'slot-activity', venues: 1, from: '2026-01-29', to: PERIOD.from },
-      { part: 'slot-activity', venues: 1, from: PERIOD.from, to: PERIOD.to },
+      { part: 'headlines', venues: 1, from: '2026-01-29', to: PERIOD.from },
+      { part: 'headlines', venues: 1, from: PERIOD.from, to: PERIOD.to },
+      { part: 'slot-rows', venues: 1, from: '2026-01-29', to: PERIOD.from },
+      { part: 'slot-rows', venues: 1, from: PERIOD.from, to: PERIOD.to },
       { part: 'tops', venues: 1, from: PERIOD.from, to: PERIOD.to },
     ]);
     await alterKeptScans(1000);
@@ -73,7 +73,7 @@ describe('closed periods: activity kept until a write into their days', () => {
     expect(strip(after)).toEqual(strip(await reports.venueReport(ctx, s.venue.id, PERIOD.from, PERIOD.to, { raw: true })));
   });
 
-  it('forgets it when a backdated movement forgets a kept stock end, or an assignment changes', async () => {
+  it('forgets it when a backdated movement forgets a kept stock end, a slot, an assignment, an admission or a label instant changes', async () => {
     const ctx = await t.contextFor('platformAdmin');
     const version = async () =>
       Number((await t.dataSource.query('SELECT version FROM report_closed_versions WHERE venue_id = $1', [s.venue.id]))[0]?.version ?? 0);
@@ -90,6 +90,18 @@ describe('closed periods: activity kept until a write into their days', () => {
     await alterKeptScans(1000);
     const cached = await reports.venueReport(ctx, s.venue.id, PERIOD.from, PERIOD.to);
     expect(strip(cached)).toEqual(strip(await reports.venueReport(ctx, s.venue.id, PERIOD.from, PERIOD.to, { raw: true })));
+    // Rows a closed headline reads as they stand: an admission's status, a label's instants.
+    const v4 = await version();
+    await t.dataSource.query(`UPDATE venue_factories SET status = 'SUSPENDED', suspended_at = now() WHERE venue_id = $1 AND factory_org_id = $2`, [s.venue.id, s.factories.f5.org.id]);
+    const v5 = await version();
+    expect(v5).toBeGreaterThan(v4);
+    await t.dataSource.query('UPDATE labels SET stale_scans = stale_scans + 1 WHERE id = $1', [s.labels.l3.id]);
+    expect(await version()).toBe(v5); // a stale view counted: no instant the report reads
+    await t.dataSource.query(`UPDATE labels SET posted_at = posted_at + interval '1 minute' WHERE id = $1`, [s.labels.l3.id]);
+    expect(await version()).toBeGreaterThan(v5);
+    expect(strip(await reports.venueReport(ctx, s.venue.id, PERIOD.from, PERIOD.to))).toEqual(
+      strip(await reports.venueReport(ctx, s.venue.id, PERIOD.from, PERIOD.to, { raw: true })),
+    );
     // A write into today changes no closed day: the versions stay.
     const v3 = await version();
     await activity.scans(s.labels.l2.id, new Date(), ['today-1']);
@@ -107,8 +119,8 @@ describe('closed periods: activity kept until a write into their days', () => {
     await reports.factoryReport(ctx, s.factories.f1.org.id, PERIOD.from, PERIOD.to);
     const parts = await kept();
     expect(parts.filter((k) => k.from === PERIOD.from && k.to === PERIOD.to).map((k) => [k.part.replace(/:.*/, ':id'), k.venues])).toEqual([
-      ['activity', 2],
       ['factory-flows:id', 2],
+      ['headlines', 2],
     ]);
     const region = await reports.regionReport(ctx, s.region.id, PERIOD.from, PERIOD.to);
     const factory = await reports.factoryReport(ctx, s.factories.f1.org.id, PERIOD.from, PERIOD.to);
@@ -128,7 +140,7 @@ describe('closed periods: activity kept until a write into their days', () => {
     const first = await reports.venueReport(ctx, s.venue.id, from, to);
     expect(strip(first)).toEqual(strip(await raw()));
     expect((await kept()).filter((k) => k.from === closed.from && k.to === closed.to).map((k) => k.part)).toEqual(
-      split ? ['activity', 'factory-totals', 'sku-totals', 'slot-activity'] : [],
+      split ? ['factory-totals', 'headlines', 'sku-totals', 'slot-rows'] : [],
     );
     const versions = await t.dataSource.query('SELECT venue_id, version FROM report_closed_versions ORDER BY venue_id');
     await activity.scans(s.labels.l2.id, new Date(), ['split-a', 'split-c']);

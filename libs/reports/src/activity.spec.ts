@@ -1,4 +1,5 @@
-import { addFlows, addSlotActivity, mergeActivity, mergeFactoryTops, mergeSkuTops, splitAtToday } from './activity';
+import { addFlows, addSlotRows, mergeFactoryTops, mergeHeadlines, mergeSkuTops, splitAtToday } from './activity';
+import { HeadlineValues, NO_AGE } from './report-figures.service';
 import { Flows, NO_FLOWS, SkuActivity } from './report.queries';
 
 const flows = (f: Partial<Flows>): Flows => ({ ...NO_FLOWS, ...f });
@@ -24,24 +25,70 @@ describe('a period split at today', () => {
 });
 
 describe('closed days and today put together', () => {
-  it('adds flows, adds the devices today did not see before, and unites the selling factories', () => {
-    const merged = mergeActivity(
-      { flows: [['v1', flows({ scans: 10, gmv: 1000 })], ['*', flows({ scans: 10, gmv: 1000 })]], devices: [['v1', 7], ['*', 7]], selling: [['v1', ['f1', 'f2']]] },
-      { flows: new Map([['v1', flows({ scans: 3 })], ['*', flows({ scans: 3 })]]), selling: new Map([['v1', ['f2', 'f3']], ['v2', ['f4']]]) },
-      new Map([['v1', 2], ['*', 2]]),
+  const headline = (h: Partial<HeadlineValues>): HeadlineValues => ({
+    ...NO_FLOWS,
+    occupiedSlotDays: 0,
+    availableSlotDays: 0,
+    admittedFactories: 0,
+    activeFactories: 0,
+    newFactories: 0,
+    skusOnDisplay: 0,
+    uniqueDevices: 0,
+    stockUnits: 0,
+    stockValue: 0,
+    unpricedStockUnits: 0,
+    staleLabels: 0,
+    priceSheetsPending: 0,
+    priceSheetsDecided: 0,
+    medianHoursToDecision: null,
+    age: NO_AGE,
+    ...h,
+  });
+
+  it('adds flows and slot-days, adds what today saw that the closed days had not, unites active factories, takes the end from today', () => {
+    const closed = headline({ scans: 10, gmv: 1000, occupiedSlotDays: 300, availableSlotDays: 400, skusOnDisplay: 9, uniqueDevices: 7, stockUnits: 99, staleLabels: 5 });
+    const open = headline({ scans: 3, occupiedSlotDays: 2, availableSlotDays: 4, skusOnDisplay: 2, stockUnits: 40, stockValue: 4000, staleLabels: 1, age: { days0To30: 40, days31To90: 0, over90: 0 } });
+    const merged = mergeHeadlines(
+      ['v1'],
+      { values: [['v1', closed], ['*', closed]], active: [['v1', ['f1', 'f2']]] },
+      { values: [['v1', open], ['*', open]], active: [['v1', ['f2', 'f3']]] },
+      {
+        admissions: new Map([['v1', { admitted: 4, new: 1 }], ['*', { admitted: 4, new: 1 }]]),
+        sheets: new Map([['v1', { pending: 2, decided: 3, approved: 3, partiallyApproved: 0, rejected: 0, medianHours: 5 }]]),
+        devices: new Map([['v1', 2], ['*', 2]]),
+        skus: new Map([['v1', 1], ['*', 1]]),
+      },
     );
-    expect(merged).toEqual({
-      flows: [['v1', flows({ scans: 13, gmv: 1000 })], ['*', flows({ scans: 13, gmv: 1000 })]],
-      devices: [['v1', 9], ['*', 9]],
-      selling: [['v1', ['f1', 'f2', 'f3']], ['v2', ['f4']]],
-    });
+    expect(merged.get('v1')).toEqual(
+      headline({
+        scans: 13,
+        gmv: 1000,
+        occupiedSlotDays: 302,
+        availableSlotDays: 404,
+        skusOnDisplay: 10,
+        uniqueDevices: 9,
+        admittedFactories: 4,
+        newFactories: 1,
+        activeFactories: 3,
+        stockUnits: 40,
+        stockValue: 4000,
+        staleLabels: 1,
+        age: { days0To30: 40, days31To90: 0, over90: 0 },
+        priceSheetsPending: 2,
+        priceSheetsDecided: 3,
+        medianHoursToDecision: 5,
+      }),
+    );
+    expect(merged.get('*')).toEqual({ ...merged.get('v1'), priceSheetsPending: 0, priceSheetsDecided: 0, medianHoursToDecision: null });
     expect(addFlows(flows({ orders: 1, returnedSupply: 5 }), flows({ orders: 2, returnedSupply: 7 }))).toEqual(flows({ orders: 3, returnedSupply: 12 }));
   });
 
-  it('adds each slot its activity of both parts', () => {
-    expect(addSlotActivity([{ slotId: 's1', scans: 2, unitsSold: 1, gmv: 100 }], [{ slotId: 's1', scans: 1, unitsSold: 0, gmv: 0 }, { slotId: 's2', scans: 4, unitsSold: 0, gmv: 0 }])).toEqual([
-      { slotId: 's1', scans: 3, unitsSold: 1, gmv: 100 },
-      { slotId: 's2', scans: 4, unitsSold: 0, gmv: 0 },
+  it('adds slot rows of both parts by slot, codes as they are today, by code', () => {
+    const row = (slotId: string, slotCode: string, occupiedDays: number, scans: number) => ({ slotId, slotCode, zoneCode: 'A', occupiedDays, scans, unitsSold: 0, gmv: 0 });
+    expect(addSlotRows([row('s1', 'A-02', 30, 5), row('s2', 'A-01', 10, 1)], [row('s1', 'A-03', 1, 2), row('s3', 'A-00', 1, 0)])).toEqual([
+      row('s3', 'A-00', 1, 0),
+      row('s2', 'A-01', 10, 1),
+      row('s1', 'A-03', 31, 7),
     ]);
   });
 

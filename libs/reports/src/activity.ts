@@ -1,5 +1,6 @@
 import { daysBetween, today } from '@xp/core';
-import { FactoryActivity, Flows, NO_FLOWS, SkuActivity, SlotActivityRow } from './report.queries';
+import type { HeadlineValues } from './report-figures.service';
+import { FactoryActivity, Flows, NO_FLOWS, PriceSheetTotals, SkuActivity, SlotRow, TOTAL } from './report.queries';
 import { isKeptPeriod, Period } from './reports.rules';
 
 /**
@@ -7,14 +8,10 @@ import { isKeptPeriod, Period } from './reports.rules';
  * Pure: the queries fetch, these add.
  */
 
-/**
- * A period's activity over a set of venues: flows and unique devices per venue id and under
- * TOTAL, and the factories that sold per venue id. Plain arrays: kept as JSON.
- */
-export interface Activity {
-  flows: [string, Flows][];
-  devices: [string, number][];
-  selling: [string, string[]][];
+/** A period's headline values (per venue id and TOTAL) and its active factories' ids per venue. Kept as JSON. */
+export interface PeriodHeadlines {
+  values: [string, HeadlineValues][];
+  active: [string, string[]][];
 }
 
 export interface TodaySplit {
@@ -57,38 +54,60 @@ export function addFlowMaps(a: Map<string, Flows>, b: Map<string, Flows>): Map<s
   return result;
 }
 
-/**
- * The closed days' activity with today's: flows added, the devices of today not seen on the
- * closed days added to theirs (`unseen`, per venue and under TOTAL), the selling factories united.
- */
-export function mergeActivity(
-  closed: Activity,
-  open: { flows: Map<string, Flows>; selling: Map<string, string[]> },
-  unseen: Map<string, number>,
-): Activity {
-  const devices = new Map(closed.devices);
-  for (const [k, n] of unseen) devices.set(k, (devices.get(k) ?? 0) + n);
-  const selling = new Map(closed.selling.map(([k, ids]) => [k, new Set(ids)]));
-  for (const [k, ids] of open.selling) selling.set(k, new Set([...(selling.get(k) ?? []), ...ids]));
-  return {
-    flows: [...addFlowMaps(new Map(closed.flows), open.flows)],
-    devices: [...devices],
-    selling: [...selling].map(([k, ids]) => [k, [...ids].sort()]),
-  };
+/** What is read live over a whole period that runs into today, to put its two parts together. */
+export interface WholePeriodFigures {
+  /** Admitted at the end and new during the period. */
+  admissions: Map<string, { admitted: number; new: number }>;
+  sheets: Map<string, PriceSheetTotals>;
+  /** Today's devices that did not scan on the closed days. */
+  devices: Map<string, number>;
+  /** SKUs shown today that were not shown on the closed days. */
+  skus: Map<string, number>;
 }
 
-/** Each slot's activity over two parts of a period, added up. */
-export function addSlotActivity(a: readonly SlotActivityRow[], b: readonly SlotActivityRow[]): SlotActivityRow[] {
-  const result = new Map(a.map((r) => [r.slotId, { ...r }]));
-  for (const r of b) {
-    const e = result.get(r.slotId);
-    if (e) {
-      e.scans += r.scans;
-      e.unitsSold += r.unitsSold;
-      e.gmv += r.gmv;
-    } else result.set(r.slotId, { ...r });
+/**
+ * The closed days' headline with today's: flows and slot-days added; devices and SKUs on display
+ * with what today adds that the closed days had not; active factories united; what stands at the
+ * end (stock, its age, stale labels) is today's; admissions and price sheets are the whole period's.
+ */
+export function mergeHeadlines(venueIds: string[], closed: PeriodHeadlines, open: PeriodHeadlines, whole: WholePeriodFigures): Map<string, HeadlineValues> {
+  const c = new Map(closed.values);
+  const o = new Map(open.values);
+  const closedActive = new Map(closed.active);
+  const openActive = new Map(open.active);
+  const all = new Set<string>();
+  const active = new Map<string, number>();
+  for (const v of venueIds) {
+    const ids = new Set([...(closedActive.get(v) ?? []), ...(openActive.get(v) ?? [])]);
+    for (const id of ids) all.add(id);
+    active.set(v, ids.size);
   }
-  return [...result.values()];
+  active.set(TOTAL, all.size);
+  const result = new Map<string, HeadlineValues>();
+  for (const k of [...venueIds, TOTAL]) {
+    const a = c.get(k)!;
+    const b = o.get(k)!;
+    const sheets = whole.sheets.get(k);
+    result.set(k, {
+      ...addFlows(a, b),
+      occupiedSlotDays: a.occupiedSlotDays + b.occupiedSlotDays,
+      availableSlotDays: a.availableSlotDays + b.availableSlotDays,
+      skusOnDisplay: a.skusOnDisplay + (whole.skus.get(k) ?? 0),
+      admittedFactories: whole.admissions.get(k)?.admitted ?? 0,
+      newFactories: whole.admissions.get(k)?.new ?? 0,
+      activeFactories: active.get(k) ?? 0,
+      uniqueDevices: a.uniqueDevices + (whole.devices.get(k) ?? 0),
+      stockUnits: b.stockUnits,
+      stockValue: b.stockValue,
+      unpricedStockUnits: b.unpricedStockUnits,
+      age: b.age,
+      staleLabels: b.staleLabels,
+      priceSheetsPending: sheets?.pending ?? 0,
+      priceSheetsDecided: sheets?.decided ?? 0,
+      medianHoursToDecision: sheets?.medianHours ?? null,
+    });
+  }
+  return result;
 }
 
 /** Totals by id over two parts of a period (each part holding an id at most once), added up. */
@@ -129,4 +148,22 @@ export function mergeSkuTops(
 /** The exact top factories of a period from every factory's closed totals and today's. */
 export function mergeFactoryTops(closed: FactoryActivity[], open: FactoryActivity[], n: number) {
   return topsOf(addTotals(closed, open, (r) => r.factoryOrgId), (r) => r.factoryOrgId, n);
+}
+
+/**
+ * A venue's slot rows over a period from its closed days' rows and today's (occupied days and
+ * activity added; codes as they are today; slots of either part), by slot code.
+ */
+export function addSlotRows(closed: readonly SlotRow[], open: readonly SlotRow[]): SlotRow[] {
+  const result = new Map(closed.map((r) => [r.slotId, { ...r }]));
+  for (const r of open) {
+    const e = result.get(r.slotId);
+    result.set(
+      r.slotId,
+      e
+        ? { ...r, occupiedDays: e.occupiedDays + r.occupiedDays, scans: e.scans + r.scans, unitsSold: e.unitsSold + r.unitsSold, gmv: e.gmv + r.gmv }
+        : { ...r },
+    );
+  }
+  return [...result.values()].sort((a, b) => (a.slotCode < b.slotCode ? -1 : a.slotCode > b.slotCode ? 1 : 0));
 }

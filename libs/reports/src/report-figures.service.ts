@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '@xp/core';
-import { Activity, addFlowMaps, mergeActivity, splitAtToday } from './activity';
+import { addFlowMaps, mergeHeadlines, PeriodHeadlines, splitAtToday } from './activity';
 import { PeriodCache } from './period-cache';
 import { Flows, NO_FLOWS, QueryScope, ReportQueries, TOTAL } from './report.queries';
 import { Period } from './reports.rules';
@@ -47,7 +47,7 @@ export interface AgeValues {
   over90: number;
 }
 
-const NO_AGE: AgeValues = { days0To30: 0, days31To90: 0, over90: 0 };
+export const NO_AGE: AgeValues = { days0To30: 0, days31To90: 0, over90: 0 };
 
 /**
  * Computes report values from the queries: the headline of each venue of a set and of the set
@@ -57,70 +57,72 @@ const NO_AGE: AgeValues = { days0To30: 0, days31To90: 0, over90: 0 };
  */
 @Injectable()
 export class ReportFiguresService {
-  /** Headline values per venue id and under TOTAL for the whole set. */
+  /**
+   * Headline values per venue id and under TOTAL for the whole set: kept whole for a closed
+   * period; for one running into today, its closed days kept and today read live, put together
+   * (mergeHeadlines); else computed.
+   */
   async headlines(m: EntityManager, scope: QueryScope, p: Period): Promise<Map<string, HeadlineValues>> {
+    const cache = new PeriodCache(m);
+    const split = scope.raw ? null : splitAtToday(p, new Date());
+    if (!split) return new Map((await cache.get('headlines', scope, p, () => this.computeHeadlines(m, scope, p))).values);
     const q = new ReportQueries(m);
-    const [slots, activity, admissions, shown, stock, sheets, stale] = await Promise.all([
+    const [closed, open, admissions, sheets, devices, skus] = await Promise.all([
+      cache.get('headlines', scope, split.closed, () => this.computeHeadlines(m, scope, split.closed)),
+      this.computeHeadlines(m, scope, split.open, { devices: false }),
+      q.admissions(scope, p),
+      q.priceSheets(scope, p),
+      q.unseenDevices(scope, split.closed, split.open.to),
+      q.unseenSkus(scope, split.closed, split.open.to),
+    ]);
+    return mergeHeadlines(scope.venueIds, closed, open, { admissions, sheets, devices, skus });
+  }
+
+  /** Headline values of a period from its rows, with the active factories' ids per venue. */
+  private async computeHeadlines(m: EntityManager, scope: QueryScope, p: Period, options = { devices: true }): Promise<PeriodHeadlines> {
+    const q = new ReportQueries(m);
+    const [slots, flows, devices, selling, admissions, shown, stock, sheets, stale] = await Promise.all([
       q.slots(scope, p),
-      this.periodActivity(m, q, scope, p),
+      q.flows(scope, p),
+      options.devices ? q.devices(scope, p) : new Map<string, number>(),
+      q.sellingFactories(scope, p),
       q.admissions(scope, p),
       q.shownFactories(scope, p),
       q.stockAtEnd(scope, p),
       q.priceSheets(scope, p),
       q.staleLabels(scope, p),
     ]);
-    const flows = new Map(activity.flows);
-    const devices = new Map(activity.devices);
-    const active = activeFactories(scope.venueIds, shown, new Map(activity.selling));
-    const result = new Map<string, HeadlineValues>();
+    const activeIds = activeFactoryIds(scope.venueIds, shown, selling);
+    const active = activeFactories(scope.venueIds, activeIds);
+    const values: [string, HeadlineValues][] = [];
     for (const k of [...scope.venueIds, TOTAL]) {
       const s = slots.get(k);
       const f = admissions.get(k);
       const v = stock.get(k);
       const ps = sheets.get(k);
-      result.set(k, {
-        ...(flows.get(k) ?? NO_FLOWS),
-        occupiedSlotDays: s?.occupiedSlotDays ?? 0,
-        availableSlotDays: s?.availableSlotDays ?? 0,
-        skusOnDisplay: s?.skusOnDisplay ?? 0,
-        admittedFactories: f?.admitted ?? 0,
-        activeFactories: active.get(k) ?? 0,
-        newFactories: f?.new ?? 0,
-        uniqueDevices: devices.get(k) ?? 0,
-        stockUnits: v?.units ?? 0,
-        stockValue: v?.value ?? 0,
-        unpricedStockUnits: v?.unpriced ?? 0,
-        staleLabels: stale.get(k) ?? 0,
-        priceSheetsPending: ps?.pending ?? 0,
-        priceSheetsDecided: ps?.decided ?? 0,
-        medianHoursToDecision: ps?.medianHours ?? null,
-        age: v?.age ?? NO_AGE,
-      });
+      values.push([
+        k,
+        {
+          ...(flows.get(k) ?? NO_FLOWS),
+          occupiedSlotDays: s?.occupiedSlotDays ?? 0,
+          availableSlotDays: s?.availableSlotDays ?? 0,
+          skusOnDisplay: s?.skusOnDisplay ?? 0,
+          admittedFactories: f?.admitted ?? 0,
+          activeFactories: active.get(k) ?? 0,
+          newFactories: f?.new ?? 0,
+          uniqueDevices: devices.get(k) ?? 0,
+          stockUnits: v?.units ?? 0,
+          stockValue: v?.value ?? 0,
+          unpricedStockUnits: v?.unpriced ?? 0,
+          staleLabels: stale.get(k) ?? 0,
+          priceSheetsPending: ps?.pending ?? 0,
+          priceSheetsDecided: ps?.decided ?? 0,
+          medianHoursToDecision: ps?.medianHours ?? null,
+          age: v?.age ?? NO_AGE,
+        },
+      ]);
     }
-    return result;
-  }
-
-  /**
-   * The period's activity: kept for a closed period; for one that runs into today, its closed days
-   * kept and today read live, put together (see activity.ts); else computed.
-   */
-  private async periodActivity(m: EntityManager, q: ReportQueries, scope: QueryScope, p: Period): Promise<Activity> {
-    const cache = new PeriodCache(m);
-    const split = scope.raw ? null : splitAtToday(p, new Date());
-    if (!split) return cache.get('activity', scope, p, () => this.activity(q, scope, p));
-    const [closed, flows, selling, unseen] = await Promise.all([
-      cache.get('activity', scope, split.closed, () => this.activity(q, scope, split.closed)),
-      q.flows(scope, split.open),
-      q.sellingFactories(scope, split.open),
-      q.unseenDevices(scope, split.closed, split.open.to),
-    ]);
-    return mergeActivity(closed, { flows, selling }, unseen);
-  }
-
-  /** The period's activity, computed. */
-  private async activity(q: ReportQueries, scope: QueryScope, p: Period): Promise<Activity> {
-    const [flows, devices, selling] = await Promise.all([q.flows(scope, p), q.devices(scope, p), q.sellingFactories(scope, p)]);
-    return { flows: [...flows], devices: [...devices], selling: [...selling] };
+    return { values, active: [...activeIds] };
   }
 
   /** A factory's flows per venue id and under TOTAL: kept for closed days, today's added. */
@@ -167,17 +169,19 @@ export class ReportFiguresService {
   }
 }
 
-/**
- * Active factories per venue id and under TOTAL: those shown on a slot or selling in the period,
- * each counted once per venue and once in all.
- */
-export function activeFactories(venueIds: string[], shown: Map<string, string[]>, selling: Map<string, string[]>): Map<string, number> {
+/** The factories shown on a slot or selling in the period, per venue. */
+export function activeFactoryIds(venueIds: string[], shown: Map<string, string[]>, selling: Map<string, string[]>): Map<string, string[]> {
+  return new Map(venueIds.map((v) => [v, [...new Set([...(shown.get(v) ?? []), ...(selling.get(v) ?? [])])].sort()]));
+}
+
+/** Active factories per venue id and under TOTAL: each counted once per venue and once in all. */
+export function activeFactories(venueIds: string[], ids: Map<string, string[]>): Map<string, number> {
   const all = new Set<string>();
   const result = new Map<string, number>();
   for (const venueId of venueIds) {
-    const ids = new Set([...(shown.get(venueId) ?? []), ...(selling.get(venueId) ?? [])]);
-    for (const id of ids) all.add(id);
-    result.set(venueId, ids.size);
+    const mine = ids.get(venueId) ?? [];
+    for (const id of mine) all.add(id);
+    result.set(venueId, mine.length);
   }
   result.set(TOTAL, all.size);
   return result;

@@ -1,5 +1,5 @@
 import { fenPer, figure, floatFigure, isKeptPeriod, periodProblems, ratio, reportPeriods, roundHours, spread, supplyEarnings, weakestSlots, withSlotActivity } from './reports.rules';
-import { activeFactories } from './report-figures.service';
+import { activeFactories, activeFactoryIds } from './report-figures.service';
 
 describe('report periods', () => {
   it('keeps the figures of a period only from ten minutes after its last day is over (Shanghai time)', () => {
@@ -85,11 +85,9 @@ describe('slot rows and active factories from kept activity', () => {
   });
 
   it('counts a factory shown and selling at a venue once there, and a factory at two venues once in all', () => {
-    const active = activeFactories(
-      ['v1', 'v2', 'v3'],
-      new Map([['v1', ['f1', 'f2']], ['v2', ['f2']]]),
-      new Map([['v1', ['f2', 'f3']], ['v2', ['f4']]]),
-    );
+    const ids = activeFactoryIds(['v1', 'v2', 'v3'], new Map([['v1', ['f2', 'f1']], ['v2', ['f2']]]), new Map([['v1', ['f2', 'f3']], ['v2', ['f4']]]));
+    expect([...ids]).toEqual([['v1', ['f1', 'f2', 'f3']], ['v2', ['f2', 'f4']], ['v3', []]]);
+    const active = activeFactories(['v1', 'v2', 'v3'], ids);
     expect([...active]).toEqual([['v1', 3], ['v2', 2], ['v3', 0], ['*', 4]]);
   });
 });

@@ -15,7 +15,7 @@ import {
 } from './dto/report.types';
 import { factoryFiguresOf, headlineOf, stockAgeOf } from './report.assembly';
 import { HeadlineValues, ReportFiguresService } from './report-figures.service';
-import { addSlotActivity, mergeFactoryTops, mergeSkuTops, splitAtToday } from './activity';
+import { addSlotRows, mergeFactoryTops, mergeSkuTops, splitAtToday } from './activity';
 import { PeriodCache } from './period-cache';
 import { FactoryActivity, QueryScope, ReportQueries, SkuActivity, SlotRow, TOTAL } from './report.queries';
 import { factoryVenuesFor, regionVenuesFor, venueReportView } from './reports.access';
@@ -166,19 +166,22 @@ export class ReportsService {
     };
   }
 
-  /** Every slot of the venue with its occupied days and its activity (kept for closed periods). */
+  /**
+   * Every slot of the venue with its occupied days and its activity: kept whole for a closed
+   * period; for one running into today, the closed days' kept rows and today's added up.
+   */
   private async slotRows(m: EntityManager, scope: QueryScope, p: Period): Promise<SlotRow[]> {
     const q = new ReportQueries(m);
     const venueId = scope.venueIds[0];
-    const kept = (period: Period) => new PeriodCache(m).get('slot-activity', scope, period, () => q.slotActivity(venueId, period, scope.raw));
+    const rows = async (period: Period) => {
+      const [life, activity] = await Promise.all([q.slotLife(venueId, period), q.slotActivity(venueId, period, scope.raw)]);
+      return withSlotActivity(life, activity);
+    };
+    const kept = (period: Period) => new PeriodCache(m).get('slot-rows', scope, period, () => rows(period));
     const split = scope.raw ? null : splitAtToday(p, new Date());
-    const [life, activity] = await Promise.all([
-      q.slotLife(venueId, p),
-      split
-        ? Promise.all([kept(split.closed), q.slotActivity(venueId, split.open, false)]).then(([a, b]) => addSlotActivity(a, b))
-        : kept(p),
-    ]);
-    return withSlotActivity(life, activity);
+    if (!split) return kept(p);
+    const [closed, open] = await Promise.all([kept(split.closed), rows(split.open)]);
+    return addSlotRows(closed, open);
   }
 
   /**
