@@ -18,6 +18,7 @@ import { ReportMonthsByRange1765100000004 } from './1765100000004-ReportMonthsBy
 import { ReportSkuSalesDays1765100000005 } from './1765100000005-ReportSkuSalesDays';
 import { ReportSellingFactories1765100000006 } from './1765100000006-ReportSellingFactories';
 import { ReportDevicesOneVenue1765100000007 } from './1765100000007-ReportDevicesOneVenue';
+import { ScanPageNotify1765200000000 } from './1765200000000-ScanPageNotify';
 
 /** Every migration, in timestamp order (one per line). The schema changes only through these. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   ReportSkuSalesDays1765100000005,
   ReportSellingFactories1765100000006,
   ReportDevicesOneVenue1765100000007,
+  ScanPageNotify1765200000000,
 ];
