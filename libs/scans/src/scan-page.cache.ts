@@ -71,6 +71,8 @@ export class ScanPageCache implements OnApplicationBootstrap, OnApplicationShutd
   private client: Client | null = null;
   private stopped = false;
   private reconnect?: NodeJS.Timeout;
+  /** Set once it has listened: a later connection is a reconnection. */
+  private listenedBefore = false;
   private syncs = 0;
   private readonly waiting = new Map<string, () => void>();
   private readonly listeners: (() => void)[] = [];
@@ -175,10 +177,13 @@ export class ScanPageCache implements OnApplicationBootstrap, OnApplicationShutd
     const onLost = (error?: Error) => {
       if (lost) return;
       lost = true;
-      if (this.client === client) this.drop();
+      const wasListening = this.client === client;
+      if (wasListening) this.drop();
       void client.end().catch(() => undefined);
       if (this.stopped) return;
-      this.logger.warn(`Scan page cache: lost its LISTEN connection (${error?.message ?? 'closed'}); every view reads PostgreSQL until it is back`);
+      if (wasListening) {
+        this.logger.warn(`Scan page cache: lost its LISTEN connection (${error?.message ?? 'closed'}); every view reads PostgreSQL until it is back`);
+      }
       if (!this.reconnect) {
         this.reconnect = setTimeout(() => {
           this.reconnect = undefined;
@@ -206,6 +211,8 @@ export class ScanPageCache implements OnApplicationBootstrap, OnApplicationShutd
     }
     this.generation++;
     this.entries.clear();
+    if (this.listenedBefore) this.logger.log('Scan page cache: listening again (emptied)');
+    this.listenedBefore = true;
     this.client = client;
     for (const resolve of this.listeners.splice(0)) resolve();
   }
