@@ -18,6 +18,7 @@ import { ReportMonthsByRange1765100000004 } from './1765100000004-ReportMonthsBy
 import { ReportSkuSalesDays1765100000005 } from './1765100000005-ReportSkuSalesDays';
 import { ReportSellingFactories1765100000006 } from './1765100000006-ReportSellingFactories';
 import { ReportDevicesOneVenue1765100000007 } from './1765100000007-ReportDevicesOneVenue';
+import { ScanPageNotify1765200000000 } from './1765200000000-ScanPageNotify';
 import { ReportPeriodCache1765300000000 } from './1765300000000-ReportPeriodCache';
 import { ReportTodaySplit1765300000001 } from './1765300000001-ReportTodaySplit';
 import { ReportClosedWhole1765300000002 } from './1765300000002-ReportClosedWhole';
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   ReportSkuSalesDays1765100000005,
   ReportSellingFactories1765100000006,
   ReportDevicesOneVenue1765100000007,
+  ScanPageNotify1765200000000,
   ReportPeriodCache1765300000000,
   ReportTodaySplit1765300000001,
   ReportClosedWhole1765300000002,

@@ -1,5 +1,6 @@
 import { LabelRenderer, LabelStalenessService } from '@xp/labels';
 import { formatYuan } from '@xp/core';
+import { ScanPageCache } from '@xp/scans';
 import { Given, givenShelf } from '../support/given';
 import { Caller, TestApp } from '../support/test-app';
 import { decodeQr, rasterizePdf } from './support/raster';
@@ -113,6 +114,7 @@ describe('label print jobs', () => {
       expect(old).toHaveLength(3);
       for (const o of old) expect(fresh.find((f) => f.slotId === o.slotId)?.id).toBe(o.replacedBy);
       // A slot carries one live label: the old code now answers a friendly 404.
+      await t.app.get(ScanPageCache).sync(); // the change's notification has reached the page's cache
       const gone = await t.http().get(`/s/${pdfCodes[0]}`);
       expect(gone.status).toBe(404);
       expect(gone.text).toContain('此标签已更换');

@@ -1,5 +1,6 @@
 import { addDays, startOfBusinessDay, today } from '@xp/core';
 import { LabelStalenessService } from '@xp/labels';
+import { ScanPageCache } from '@xp/scans';
 import { GivenPricing, givenAssignment } from '../support/given';
 import { Caller, TestApp } from '../support/test-app';
 import { CREATE_JOB, LABELS, labelWorld, LabelWorld, POST, QUEUE } from './support/world';
@@ -76,6 +77,7 @@ describe('stale labels, the reprint queue and verify walks', () => {
 
   it('flags the stale label on the scan page, with the current price', async () => {
     const label = await labelOf(0);
+    await t.app.get(ScanPageCache).sync(); // the change's notification has reached the page's cache
     const page = await t.http().get(`/s/${label.code}`);
     expect(page.status).toBe(200);
     expect(page.text).toContain('标签已过期');
@@ -91,6 +93,7 @@ describe('stale labels, the reprint queue and verify walks', () => {
     expect(new Date(label.staleAt!).getTime()).toBe(startOfBusinessDay(nextWeek).getTime());
     expect(label.staleReason).toBe('PRICE_CHANGED');
     expect((await myShelf()).stale.map((s) => s.label.id)).not.toContain(label.id);
+    await t.app.get(ScanPageCache).sync(); // the change's notification has reached the page's cache
     const page = await t.http().get(`/s/${label.code}`);
     expect(page.text).not.toContain('标签已过期');
     // That very instant, the one definition of staleness turns it stale.

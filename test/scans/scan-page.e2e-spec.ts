@@ -1,6 +1,6 @@
 import { formatYuan, parseYuan } from '@xp/core';
 import { DocumentKind, tinyPng } from '@xp/factories';
-import { ScanEventWriter } from '@xp/scans';
+import { ScanEventWriter, ScanPageCache } from '@xp/scans';
 import { Given, GivenPricing, givenAssignment, uniqueSuffix } from '../support/given';
 import { TestApp } from '../support/test-app';
 import { CREATE_JOB, LABELS, labelWorld, LabelWorld, SUPPLY_FEN, WHOLESALE_FEN } from '../labels/support/world';
@@ -74,6 +74,7 @@ describe('the public scan page and the listing export', () => {
     const second = (await t.ok(LABELS, { filter: { slotId: w.shelf.slots[1].id } }, 'showroomStaff')).labels.items[0];
     expect((await t.http().get(`/s/${second.code}`)).text).toContain('暂时缺货');
     await new Given(t).stock(w.venueId, w.skus[1].id, 20);
+    await t.app.get(ScanPageCache).sync(); // the change's notification has reached the page's cache
     const page = await t.http().get(`/s/${second.code}`);
     expect(page.text).toContain('库存紧张');
     const stock = /<div>库存 (.*?)<\/div>/.exec(page.text)![1];
@@ -151,6 +152,7 @@ describe('the public scan page and the listing export', () => {
 
   it('answers a retired code with a friendly 404 page that still counts the scan, and no listing', async () => {
     await t.ok(CREATE_JOB, { input: { venueId: w.venueId, templateId: w.template, format: 'ZPL', selection: { slotIds: [w.shelf.slots[0].id] } } }, 'showroomStaff');
+    await t.app.get(ScanPageCache).sync(); // the change's notification has reached the page's cache
     const res = await t.http().get(`/s/${code}`);
     expect(res.status).toBe(404);
     expect(res.text).toContain('此标签已更换');
@@ -165,6 +167,7 @@ describe('the public scan page and the listing export', () => {
     await new GivenPricing(t).priceSheet(w.venueId, t.demo.orgs.factoryA, [{ skuId: w.skus[2].id, tiers: [[6, 1111]], retail: 2990 }], {
       at: new Date(Date.now() - 1000),
     });
+    await t.app.get(ScanPageCache).sync(); // the change's notification has reached the page's cache
     const page = await t.http().get(`/s/${live.code}`);
     expect(page.text).toContain('标签已过期');
     expect(page.text).toContain('¥11.11');

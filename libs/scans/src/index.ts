@@ -2,6 +2,7 @@ export * from './dto/scan-stats.dto';
 export * from './listing';
 export * from './scan-events.writer';
 export * from './scan-lookup.service';
+export * from './scan-page.cache';
 export * from './scan-page.html';
 export * from './scan-stats.service';
 export * from './scan-view';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { effectivePriceFromJson, effectivePriceJsonSql } from '@xp/pricing';
+import { ScanPageCache, ScanRecord, scanViewAt } from './scan-page.cache';
 import { ScanView } from './scan-view';
 
 interface LookupRow {
@@ -71,62 +72,79 @@ const LOOKUP_SQL = `SELECT l.id, l.code, l.status, st.stale_at, st.stale_reason,
  * factory, live staleness (`xp_label_staleness()`), warehouse availability and the price in
  * force (`effectivePriceJsonSql`, the SQL behind the pricing area's `effectivePrices`). It reads
  * other areas' tables directly (read only) — one statement per view is what keeps the page fast.
+ * Views are served from ScanPageCache when it holds the code (kept true by notifications).
  */
 @Injectable()
 export class ScanLookupService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cache: ScanPageCache,
+  ) {}
 
   /** The pg pool under the DataSource: named statements are pg's, not TypeORM's. */
   private pool(): Pool {
     return (this.dataSource.driver as unknown as { master: Pool }).master;
   }
 
+  /** What the page shows of a code at `now`: from the cache (ScanPageCache) when it holds it, else read and kept. */
   async find(code: string, now: Date): Promise<ScanView | null> {
+    const cached = this.cache.get(code, now);
+    if (cached) return scanViewAt(cached, now);
+    const token = this.cache.begin();
+    const record = await this.read(code, now);
+    if (!record) return null;
+    this.cache.set(code, record, token, now);
+    return scanViewAt(record, now);
+  }
+
+  /** Reads a code's record from PostgreSQL (one prepared statement); unknown codes are not cached. */
+  async read(code: string, now: Date): Promise<ScanRecord | null> {
     const { rows } = await this.pool().query<LookupRow>({ name: 'xp_scan_lookup', text: LOOKUP_SQL, values: [code, now] });
     const [row] = rows;
     if (!row) return null;
-    const stale = row.status !== 'RETIRED' && row.stale_at !== null && row.stale_at.getTime() <= now.getTime();
     const price = row.status === 'RETIRED' ? null : effectivePriceFromJson(row.price);
     return {
-      labelId: row.id,
-      code: row.code,
-      status: row.status,
-      stale,
-      staleReason: stale ? row.stale_reason : null,
-      venueId: row.venue_id,
-      venueCode: row.venue_code,
-      venueName: row.venue_name,
-      slotId: row.slot_id,
-      slotCode: row.slot_code,
-      zoneName: row.zone_name,
-      skuId: row.sku_id,
-      skuCode: row.sku_code,
-      gtin: row.gtin,
-      attributes: row.attributes ?? {},
-      unit: row.unit,
-      packSize: row.pack_size,
-      moq: row.moq,
-      weightGrams: row.weight_grams,
-      title: row.title,
-      titleEn: row.title_en,
-      description: row.description,
-      imageCount: row.image_count ?? 0,
-      categoryCode: row.category_code,
-      categoryName: row.category_name,
-      brandName: row.brand_name,
-      factoryOrgId: row.factory_org_id,
-      factoryName: row.factory_name,
-      available: row.available,
-      price: price
-        ? {
-            versionId: price.versionId,
-            sheetVersionNo: price.sheetVersionNo,
-            effectiveFrom: price.effectiveFrom,
-            wholesaleTiers: price.wholesaleTiers,
-            retailPrice: price.retailPrice,
-            floorPrice: price.floorPrice,
-          }
-        : null,
+      staleAt: row.status === 'RETIRED' ? null : row.stale_at,
+      staleReason: row.status === 'RETIRED' ? null : row.stale_reason,
+      view: {
+        labelId: row.id,
+        code: row.code,
+        status: row.status,
+        venueId: row.venue_id,
+        venueCode: row.venue_code,
+        venueName: row.venue_name,
+        slotId: row.slot_id,
+        slotCode: row.slot_code,
+        zoneName: row.zone_name,
+        skuId: row.sku_id,
+        skuCode: row.sku_code,
+        gtin: row.gtin,
+        attributes: row.attributes ?? {},
+        unit: row.unit,
+        packSize: row.pack_size,
+        moq: row.moq,
+        weightGrams: row.weight_grams,
+        title: row.title,
+        titleEn: row.title_en,
+        description: row.description,
+        imageCount: row.image_count ?? 0,
+        categoryCode: row.category_code,
+        categoryName: row.category_name,
+        brandName: row.brand_name,
+        factoryOrgId: row.factory_org_id,
+        factoryName: row.factory_name,
+        available: row.available,
+        price: price
+          ? {
+              versionId: price.versionId,
+              sheetVersionNo: price.sheetVersionNo,
+              effectiveFrom: price.effectiveFrom,
+              wholesaleTiers: price.wholesaleTiers,
+              retailPrice: price.retailPrice,
+              floorPrice: price.floorPrice,
+            }
+          : null,
+      },
     };
   }
 

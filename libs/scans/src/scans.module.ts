@@ -5,6 +5,7 @@ import { LabelsModule } from '@xp/labels';
 import { PricingModule } from '@xp/pricing';
 import { ScanEventWriter } from './scan-events.writer';
 import { ScanLookupService } from './scan-lookup.service';
+import { ScanPageCache } from './scan-page.cache';
 import { ScanRoutes } from './scan-routes';
 import { ScanStatsResolver } from './scan-stats.resolver';
 import { ScanStatsService } from './scan-stats.service';
@@ -12,8 +13,8 @@ import { ScanStatsService } from './scan-stats.service';
 /** The public scan page, listing exports, scan events (partitioned by month) and scan statistics. */
 @Module({
   imports: [LabelsModule, PricingModule],
-  providers: [ScanLookupService, ScanEventWriter, ScanRoutes, ScanStatsService, ScanStatsResolver],
-  exports: [ScanStatsService, ScanEventWriter],
+  providers: [ScanPageCache, ScanLookupService, ScanEventWriter, ScanRoutes, ScanStatsService, ScanStatsResolver],
+  exports: [ScanStatsService, ScanEventWriter, ScanPageCache],
 })
 export class ScansModule implements OnModuleInit, OnApplicationBootstrap {
   constructor(
