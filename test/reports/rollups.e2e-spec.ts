@@ -59,9 +59,10 @@ describe('report rollups equal the figures recomputed from the raw rows', () => 
   afterAll(() => t.close());
 
   /** Every report of the scenario from the rollups and from the raw rows; they must be equal. */
-  async function expectSameAnswers(periods: { from: string; to: string }[]) {
+  /** `maybeQuiet`: a random period that may hold no activity at all (the others must, or the comparison proves nothing). */
+  async function expectSameAnswers(periods: { from: string; to: string; maybeQuiet?: boolean }[]) {
     const ctx = await t.contextFor('platformAdmin');
-    for (const { from, to } of periods) {
+    for (const { from, to, maybeQuiet } of periods) {
       const strip = <T extends { generatedAt: Date }>(r: T) => ({ ...r, generatedAt: null });
       const pairs = await Promise.all([
         Promise.all([reports.venueReport(ctx, s.venue.id, from, to), reports.venueReport(ctx, s.venue.id, from, to, { raw: true })]),
@@ -120,7 +121,7 @@ describe('report rollups equal the figures recomputed from the raw rows', () => 
         [s.venue.id, s.second.venue.id, from, to],
       );
       expect({ from, to, differing: selling.differing }).toEqual({ from, to, differing: 0 });
-      expect(some.skus).toBeGreaterThan(0);
+      if (!maybeQuiet) expect(some.skus).toBeGreaterThan(0);
       // The report ages stock from the last 90 days of receipts; the stock area walks every lot (FIFO).
       const [venueReport] = pairs[0];
       for (const [venueId, asOf, figures] of [
@@ -355,7 +356,7 @@ describe('report rollups equal the figures recomputed from the raw rows', () => 
       if (round % 2 === 0) await rollups.refresh();
       const from = day(rnd.int(10, 70));
       await expectSameAnswers([
-        { from, to: addDays(from, rnd.int(1, 40)) },
+        { from, to: addDays(from, rnd.int(1, 40)), maybeQuiet: true },
         { from: day(30), to: addDays(today(), 1) },
       ]).catch((error) => {
         throw new Error(`random history with REPORTS_SEED=${seed}: ${(error as Error).message}`);

@@ -213,34 +213,6 @@ export class ReportQueries {
     return result;
   }
 
-  /**
-   * SKUs shown on a slot in [closed.to, to) and not in the closed period, per venue and in all
-   * (not shown at any venue of the set): what today adds to the closed days' SKUs on display.
-   */
-  async unseenSkus(scope: QueryScope, closed: Period, to: string): Promise<Map<string, number>> {
-    const rows: { venue_id: string | null; skus: number }[] = await this.m.query(
-      `WITH shown AS (
-         SELECT DISTINCT a.venue_id, a.sku_id
-         FROM slot_assignments a JOIN slots sl ON sl.id = a.slot_id
-         WHERE a.venue_id = ANY($1::uuid[]) AND a.status = 'LIVE' AND a.period && daterange($3::date, $4::date)
-           AND NOT isempty(a.period * daterange(sl.active_from, sl.retired_on) * daterange($3::date, $4::date))),
-       before AS (
-         SELECT s.venue_id, s.sku_id,
-                EXISTS (SELECT 1 FROM slot_assignments b JOIN slots sl ON sl.id = b.slot_id
-                        WHERE b.sku_id = s.sku_id AND b.venue_id = s.venue_id AND b.status = 'LIVE' AND b.period && daterange($2::date, $3::date)
-                          AND NOT isempty(b.period * daterange(sl.active_from, sl.retired_on) * daterange($2::date, $3::date))) AS here,
-                EXISTS (SELECT 1 FROM slot_assignments b JOIN slots sl ON sl.id = b.slot_id
-                        WHERE b.sku_id = s.sku_id AND b.venue_id = ANY($1::uuid[]) AND b.status = 'LIVE' AND b.period && daterange($2::date, $3::date)
-                          AND NOT isempty(b.period * daterange(sl.active_from, sl.retired_on) * daterange($2::date, $3::date))) AS anywhere
-         FROM shown s)
-       SELECT venue_id, count(*) FILTER (WHERE NOT here)::int AS skus FROM before GROUP BY venue_id
-       UNION ALL
-       SELECT NULL, count(DISTINCT sku_id) FILTER (WHERE NOT anywhere)::int FROM before`,
-      [scope.venueIds, closed.from, closed.to, to],
-    );
-    return new Map(rows.map((r) => [key(r.venue_id), n(r.skus)]));
-  }
-
   /** Admitted (in force at the end of the period) and new (first admitted during it) factories. */
   async admissions(scope: QueryScope, p: Period): Promise<Map<string, { admitted: number; new: number }>> {
     const rows: Record<string, unknown>[] = await this.m.query(
@@ -257,17 +229,17 @@ export class ReportQueries {
     return new Map(rows.map((r) => [key(r.venue_id as string | null), { admitted: n(r.admitted), new: n(r.new) }]));
   }
 
-  /** The factories whose goods were on a slot on a day of the period, per venue. */
-  async shownFactories(scope: QueryScope, p: Period): Promise<Map<string, string[]>> {
-    const rows: { venue_id: string; ids: string[] }[] = await this.m.query(
-      `SELECT a.venue_id, array_agg(DISTINCT a.factory_org_id) AS ids
+  /** The SKUs on a slot on a day of the period and their factories, per venue. */
+  async shown(scope: QueryScope, p: Period): Promise<Map<string, { skus: string[]; factories: string[] }>> {
+    const rows: { venue_id: string; skus: string[]; factories: string[] }[] = await this.m.query(
+      `SELECT a.venue_id, array_agg(DISTINCT a.sku_id) AS skus, array_agg(DISTINCT a.factory_org_id) AS factories
        FROM slot_assignments a JOIN slots sl ON sl.id = a.slot_id
        WHERE a.venue_id = ANY($1::uuid[]) AND a.status = 'LIVE' AND a.period && daterange($2::date, $3::date)
          AND NOT isempty(a.period * daterange(sl.active_from, sl.retired_on) * daterange($2::date, $3::date))
        GROUP BY a.venue_id`,
       [scope.venueIds, p.from, p.to],
     );
-    return new Map(rows.map((r) => [r.venue_id, r.ids]));
+    return new Map(rows.map((r) => [r.venue_id, { skus: r.skus, factories: r.factories }]));
   }
 
   /** The factories that sold units in the period, per venue. */
