@@ -1,6 +1,7 @@
 import { addDays, today } from '@xp/core';
-import { ReportsService } from '@xp/reports';
+import { ReportsService, RollupsService } from '@xp/reports';
 import { splitAtToday } from '../../libs/reports/src/activity';
+import { warmUpPeriods } from '../../libs/reports/src/reports.rules';
 import { GivenActivity } from '../support/given';
 import { TestApp } from '../support/test-app';
 import { at, buildScenario, PERIOD, Scenario } from './scenario';
@@ -155,6 +156,21 @@ describe('closed periods: figures kept until a write into their days', () => {
       await alterKeptScans(1000, closed);
       expect((await reports.venueReport(ctx, s.venue.id, from, to)).headline.scans.value).toBe(second.headline.scans.value + 1000);
     }
+  });
+
+  it('makes the usual periods of every venue and region each morning, once a day, so the first report of the day is kept already', async () => {
+    const rollups = t.app.get(RollupsService);
+    await t.dataSource.query('DELETE FROM report_period_cache');
+    const noon = at(`${today()}T12:00:00`);
+    expect(await rollups.warmUp(at(`${today()}T00:05:00`))).toBe(0); // before ten past midnight: not yet
+    const [{ venues, regions }] = await t.dataSource.query('SELECT count(*)::int AS venues, count(DISTINCT region_id)::int AS regions FROM venues');
+    const periods = warmUpPeriods(today());
+    expect(await rollups.warmUp(noon)).toBe(periods.length * (venues + regions));
+    expect(await rollups.warmUp(noon)).toBe(0); // once a day
+    const lastMonth = periods[1];
+    const keptLastMonth = (await kept()).filter((k) => k.part === 'headlines' && k.from === lastMonth.from && k.to === lastMonth.to);
+    expect(keptLastMonth.filter((k) => k.venues === 1)).toHaveLength(venues);
+    expect(keptLastMonth.length).toBeGreaterThan(venues); // and each region's set of venues
   });
 
   it('refuses to keep a period that has not been closed for ten minutes (the database checks it too)', async () => {

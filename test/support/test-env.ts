@@ -43,6 +43,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     publicRateLimit: 100_000,
     // No console unless a test builds one: tests never depend on `npm run build:console`.
     consoleDir: join(tmpdir(), 'xuanpin-test-no-console'),
+    // Tests make the morning's reports themselves (RollupsService.warmUp), never in the background.
+    reportWarmup: false,
     ...overrides,
   };
 }

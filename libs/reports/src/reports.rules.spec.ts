@@ -1,7 +1,19 @@
-import { fenPer, figure, floatFigure, isKeptPeriod, periodProblems, ratio, reportPeriods, roundHours, spread, supplyEarnings, weakestSlots, withSlotActivity } from './reports.rules';
+import { fenPer, figure, floatFigure, isKeptPeriod, warmUpPeriods, periodProblems, ratio, reportPeriods, roundHours, spread, supplyEarnings, weakestSlots, withSlotActivity } from './reports.rules';
 import { activeFactories, activeFactoryIds } from './report-figures.service';
 
 describe('report periods', () => {
+  it('warms up this month, last month and this year, each to the end of today', () => {
+    expect(warmUpPeriods('2026-11-26')).toEqual([
+      { from: '2026-11-01', to: '2026-11-27' },
+      { from: '2026-10-01', to: '2026-11-01' },
+      { from: '2026-01-01', to: '2026-11-27' },
+    ]);
+    expect(warmUpPeriods('2026-01-01')).toEqual([
+      { from: '2026-01-01', to: '2026-01-02' },
+      { from: '2025-12-01', to: '2026-01-01' },
+    ]);
+  });
+
   it('keeps the figures of a period only from ten minutes after its last day is over (Shanghai time)', () => {
     const march = { from: '2026-03-01', to: '2026-04-01', days: 31 };
     // 2026-04-01 00:00 in Shanghai is 2026-03-31T16:00Z.

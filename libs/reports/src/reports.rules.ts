@@ -43,6 +43,23 @@ export function withSlotActivity<T extends { slotId: string; scans: number; unit
   });
 }
 
+/**
+ * The periods the console offers first (this month, last month, this year — each to the end of
+ * today), made each morning so that their closed days are kept before anyone asks.
+ */
+export function warmUpPeriods(day: BusinessDate): { from: BusinessDate; to: BusinessDate }[] {
+  const [y, m] = day.split('-').map(Number);
+  const monthStart = `${day.slice(0, 7)}-01`;
+  const lastMonthStart = m === 1 ? `${y - 1}-12-01` : `${y}-${String(m - 1).padStart(2, '0')}-01`;
+  const end = addDays(day, 1);
+  const periods = [
+    { from: monthStart, to: end },
+    { from: lastMonthStart, to: monthStart },
+    { from: `${y}-01-01`, to: end },
+  ];
+  return periods.filter((p, i) => periods.findIndex((q) => q.from === p.from && q.to === p.to) === i);
+}
+
 /** What is wrong with a report period (empty when fine): real days, `to` after `from`, at most two years. */
 export function periodProblems(from: string, to: string): FieldError[] {
   const problems: FieldError[] = [];

@@ -31,6 +31,7 @@ const schema = z.object({
     .regex(/^[A-Z]:[A-Za-z0-9_-]{1,16}\.[A-Za-z]{3}$/, 'must be a printer font like E:ANMDS.TTF (drive, name, extension)')
     .optional(),
   CONSOLE_DIR: z.string().min(1).default('./apps/console/dist'),
+  REPORT_WARMUP: bool.optional(),
 });
 
 export interface AppConfig {
@@ -55,6 +56,8 @@ export interface AppConfig {
   labelZplFont?: string;
   /** The built console (`npm run build:console`), served at `/`. */
   consoleDir: string;
+  /** Make the reports' usual periods each morning (off in tests: they call it themselves). */
+  reportWarmup: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -101,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicRateLimit: c.PUBLIC_RATE_LIMIT,
     labelZplFont: c.LABEL_ZPL_FONT,
     consoleDir: resolve(c.CONSOLE_DIR),
+    reportWarmup: c.REPORT_WARMUP ?? c.NODE_ENV !== 'test',
   };
 }
 
