@@ -11,6 +11,8 @@ import {
   isUuid,
   Page,
   paginate,
+  primeFields,
+  rawEntityReader,
   RequestContext,
   Role,
   SortOrder,
@@ -18,7 +20,7 @@ import {
   today,
 } from '@xp/core';
 import { VenueFactory, VenueFactoryStatus } from '@xp/factories';
-import { PricingService } from '@xp/pricing';
+import { PriceVersion, PricingService } from '@xp/pricing';
 import { Organization } from '@xp/venues';
 import {
   AssignSlotInput,
@@ -36,6 +38,7 @@ import { SlotAssignment, SlotAssignmentStatus, SlotRequest, SlotRequestStatus } 
 import { LayoutService } from './layout.service';
 import { admittedFactoryIds, assertShowroomAccess, SHOWROOM_MANAGERS, SHOWROOM_VIEWERS } from './showroom.access';
 import { Period, periodProblem } from './showroom.rules';
+import { AssignmentPageReaders, AssignmentScope, assignmentPageQuery, pageTotal, readAssignmentRow } from './assignment-page';
 
 /** Raised after commit whenever what stands on a slot changes (labels go stale). */
 export const SLOT_ASSIGNMENT_CHANGED = 'SlotAssignmentChanged';
@@ -144,56 +147,61 @@ export class AllocationService {
   }
 
   /** Staff see the assignments of their venues; a factory only its own. */
-  async list(ctx: RequestContext, args: SlotAssignmentListArgs): Promise<Page<SlotAssignment>> {
-    const f = args.filter ?? {};
-    const qb = ctx.manager.getRepository(SlotAssignment).createQueryBuilder('a');
-    const principal = ctx.requirePrincipal();
-    if (!isPlatformAdmin(principal)) {
-      const staffVenues = [
-        ...new Set(principal.memberships.filter((m) => SHOWROOM_VIEWERS.includes(m.role)).flatMap((m) => m.venueIds)),
-      ];
-      qb.andWhere('(a.venueId = ANY(:staffVenues) OR a.factoryOrgId = ANY(:ownFactories))', {
-        staffVenues,
-        ownFactories: factoryOrgIds(ctx),
-      });
-    }
-    if (f.venueId) qb.andWhere('a.venueId = :venueId', { venueId: f.venueId });
-    if (f.slotId) qb.andWhere('a.slotId = :slotId', { slotId: f.slotId });
-    if (f.skuId) qb.andWhere('a.skuId = :skuId', { skuId: f.skuId });
-    if (f.factoryOrgId) qb.andWhere('a.factoryOrgId = :factoryOrgId', { factoryOrgId: f.factoryOrgId });
-    if (f.status) qb.andWhere('a.status = :status', { status: f.status });
-    if (f.activeOn) qb.andWhere("a.status = 'LIVE' AND a.period @> CAST(:activeOn AS date)", { activeOn: f.activeOn });
-    const page = await paginate(qb, args, { from: 'lower(a.period)', createdAt: 'a.createdAt' }, { field: 'from', order: SortOrder.DESC });
-    await this.primeRelations(ctx, page.items);
-    return page;
-  }
-
   /**
-   * The page's slots, SKUs, products and factories in one statement, primed into the per-request
-   * loaders the SlotAssignment field resolvers read (a list of 100 with all four was four more
-   * statements, one per loader, the product's only after the SKU's).
+   * One statement for the page, its total, the slots, SKUs, products and factories and the
+   * price versions the items answer (assignmentPageQuery), read without the query builder's
+   * hydration and primed into the per-request loaders the SlotAssignment field resolvers read.
+   * A page past the end counts in a second statement.
    */
-  private async primeRelations(ctx: RequestContext, items: SlotAssignment[]): Promise<void> {
-    if (items.length === 0) return;
-    const rows = (await ctx.manager
-      .getRepository(SlotAssignment)
-      .createQueryBuilder('a')
-      .innerJoinAndMapOne('a.primedSlot', Slot, 'slot', 'slot.id = a.slotId')
-      .innerJoinAndMapOne('a.primedSku', Sku, 'sku', 'sku.id = a.skuId')
-      .innerJoinAndMapOne('a.primedProduct', Product, 'product', 'product.id = sku.productId')
-      .innerJoinAndMapOne('a.primedFactory', Organization, 'factory', 'factory.id = a.factoryOrgId')
-      .where('a.id IN (:...ids)', { ids: items.map((a) => a.id) })
-      .getMany()) as (SlotAssignment & { primedSlot: Slot; primedSku: Sku; primedProduct: Product; primedFactory: Organization })[];
+  async list(ctx: RequestContext, args: SlotAssignmentListArgs): Promise<Page<SlotAssignment>> {
+    const principal = ctx.requirePrincipal();
+    const scope: AssignmentScope = isPlatformAdmin(principal)
+      ? { all: true }
+      : {
+          all: false,
+          staffVenues: [...new Set(principal.memberships.filter((m) => SHOWROOM_VIEWERS.includes(m.role)).flatMap((m) => m.venueIds))],
+          ownFactories: factoryOrgIds(ctx),
+        };
+    const readers = this.pageReaders(ctx);
+    const businessToday = today(ctx.startedAt);
+    const query = assignmentPageQuery(readers, scope, args, ctx.startedAt, businessToday);
+    const rows: Record<string, unknown>[] = await ctx.manager.query(query.sql, query.params);
+    let total = pageTotal(rows);
+    if (rows.length === 0 && args.page > 1) {
+      const [count] = await ctx.manager.query(query.countSql, query.countParams);
+      total = Number(count.total);
+    }
     const slots = byIdLoader(ctx, Slot);
     const skus = byIdLoader(ctx, Sku);
     const products = byIdLoader(ctx, Product);
     const factories = byIdLoader(ctx, Organization);
-    for (const row of rows) {
-      slots.prime(row.primedSlot.id, row.primedSlot);
-      skus.prime(row.primedSku.id, row.primedSku);
-      products.prime(row.primedProduct.id, row.primedProduct);
-      factories.prime(row.primedFactory.id, row.primedFactory);
-    }
+    const items = rows.map((row) => {
+      const item = readAssignmentRow(readers, row);
+      if (item.slot) slots.prime(item.slot.id, item.slot);
+      if (item.sku) skus.prime(item.sku.id, item.sku);
+      if (item.product) products.prime(item.product.id, item.product);
+      if (item.factory) factories.prime(item.factory.id, item.factory);
+      // The fields answer these without their resolvers (null stands: no price in force).
+      return primeFields(item.assignment, {
+        slot: item.slot ?? undefined,
+        sku: item.sku ?? undefined,
+        product: item.product ?? undefined,
+        factory: item.factory ?? undefined,
+        priceVersion: item.price ? PriceVersion.of(item.price) : null,
+      });
+    });
+    return { items, total };
+  }
+
+  private pageReaders(ctx: RequestContext): AssignmentPageReaders {
+    const ds = ctx.manager.connection;
+    return {
+      assignment: rawEntityReader(ds, SlotAssignment),
+      slot: rawEntityReader(ds, Slot),
+      sku: rawEntityReader(ds, Sku),
+      product: rawEntityReader(ds, Product),
+      factory: rawEntityReader(ds, Organization),
+    };
   }
 
   /** A factory admitted to the venue asks for a free slot for one of its SKUs. */
