@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { GraphQLSchema } from 'graphql';
+import { EntityTarget, ObjectLiteral } from 'typeorm';
 import { AuditService } from '@xp/audit';
 import { Product, Sku } from '@xp/catalog';
 import {
@@ -12,7 +14,11 @@ import {
   Page,
   paginate,
   primeFields,
+  partialEntityReader,
+  plainFieldsSelected,
+  RawEntityReader,
   rawEntityReader,
+  SelectionTree,
   RequestContext,
   Role,
   SortOrder,
@@ -38,7 +44,13 @@ import { SlotAssignment, SlotAssignmentStatus, SlotRequest, SlotRequestStatus } 
 import { LayoutService } from './layout.service';
 import { admittedFactoryIds, assertShowroomAccess, SHOWROOM_MANAGERS, SHOWROOM_VIEWERS } from './showroom.access';
 import { Period, periodProblem } from './showroom.rules';
-import { AssignmentPageReaders, AssignmentScope, assignmentPageQuery, pageTotal, readAssignmentRow } from './assignment-page';
+import { AssignmentPageReaders, AssignmentScope, assignmentPageQuery, pageItems, pageTotal, readAssignmentItem } from './assignment-page';
+
+/** What a list query selects of its items (selectionTree of `items`), to read only that. */
+export interface ListShape {
+  items: SelectionTree;
+  schema: GraphQLSchema;
+}
 
 /** Raised after commit whenever what stands on a slot changes (labels go stale). */
 export const SLOT_ASSIGNMENT_CHANGED = 'SlotAssignmentChanged';
@@ -149,11 +161,11 @@ export class AllocationService {
   /** Staff see the assignments of their venues; a factory only its own. */
   /**
    * One statement for the page, its total, the slots, SKUs, products and factories and the
-   * price versions the items answer (assignmentPageQuery), read without the query builder's
+   * price versions the items answer (assignmentPageQuery, as one JSON document), read without the query builder's
    * hydration and primed into the per-request loaders the SlotAssignment field resolvers read.
    * A page past the end counts in a second statement.
    */
-  async list(ctx: RequestContext, args: SlotAssignmentListArgs): Promise<Page<SlotAssignment>> {
+  async list(ctx: RequestContext, args: SlotAssignmentListArgs, shape?: ListShape): Promise<Page<SlotAssignment>> {
     const principal = ctx.requirePrincipal();
     const scope: AssignmentScope = isPlatformAdmin(principal)
       ? { all: true }
@@ -162,45 +174,61 @@ export class AllocationService {
           staffVenues: [...new Set(principal.memberships.filter((m) => SHOWROOM_VIEWERS.includes(m.role)).flatMap((m) => m.venueIds))],
           ownFactories: factoryOrgIds(ctx),
         };
-    const readers = this.pageReaders(ctx);
+    const readers = this.pageReaders(ctx, shape);
     const businessToday = today(ctx.startedAt);
     const query = assignmentPageQuery(readers, scope, args, ctx.startedAt, businessToday);
-    const rows: Record<string, unknown>[] = await ctx.manager.query(query.sql, query.params);
-    let total = pageTotal(rows);
-    if (rows.length === 0 && args.page > 1) {
+    const page = pageItems(await ctx.manager.query(query.sql, query.params));
+    let total = pageTotal(page);
+    if (page.length === 0 && args.page > 1) {
       const [count] = await ctx.manager.query(query.countSql, query.countParams);
       total = Number(count.total);
     }
-    const slots = byIdLoader(ctx, Slot);
-    const skus = byIdLoader(ctx, Sku);
-    const products = byIdLoader(ctx, Product);
-    const factories = byIdLoader(ctx, Organization);
-    const items = rows.map((row) => {
-      const item = readAssignmentRow(readers, row);
-      if (item.slot) slots.prime(item.slot.id, item.slot);
-      if (item.sku) skus.prime(item.sku.id, item.sku);
-      if (item.product) products.prime(item.product.id, item.product);
-      if (item.factory) factories.prime(item.factory.id, item.factory);
-      // The fields answer these without their resolvers (null stands: no price in force).
+    // Whole entities also go into the per-request loaders; partial ones only into their field.
+    const ds = ctx.manager.connection;
+    const loaderFor = <T extends { id: string }>(entity: new () => T, reader: RawEntityReader<T> | null) =>
+      reader && reader === rawEntityReader(ds, entity) ? byIdLoader(ctx, entity) : null;
+    const slots = loaderFor(Slot, readers.slot);
+    const skus = loaderFor(Sku, readers.sku);
+    const products = loaderFor(Product, readers.product);
+    const factories = loaderFor(Organization, readers.factory);
+    const items = page.map((values) => {
+      const item = readAssignmentItem(readers, values);
+      if (item.slot) slots?.prime(item.slot.id, item.slot);
+      if (item.sku) skus?.prime(item.sku.id, item.sku);
+      if (item.product) products?.prime(item.product.id, item.product);
+      if (item.factory) factories?.prime(item.factory.id, item.factory);
+      // The fields answer these without their resolvers (a null price stands: none in force).
       return primeFields(item.assignment, {
         slot: item.slot ?? undefined,
         sku: item.sku ?? undefined,
         product: item.product ?? undefined,
         factory: item.factory ?? undefined,
-        priceVersion: item.price ? PriceVersion.of(item.price) : null,
+        priceVersion: !readers.price ? undefined : item.price ? PriceVersion.of(item.price) : null,
       });
     });
     return { items, total };
   }
 
-  private pageReaders(ctx: RequestContext): AssignmentPageReaders {
+  /**
+   * The readers of the page: without a shape, every relation whole; with the query's selection
+   * of the items, only the relations it selects, each partial when it selects plain columns only.
+   */
+  private pageReaders(ctx: RequestContext, shape?: ListShape): AssignmentPageReaders {
     const ds = ctx.manager.connection;
+    const relation = <T extends ObjectLiteral>(field: string, typeName: string, entity: EntityTarget<T>): RawEntityReader<T> | null => {
+      if (!shape) return rawEntityReader(ds, entity);
+      const selected = shape.items[field];
+      if (!selected) return null;
+      const plain = plainFieldsSelected(shape.schema, typeName, selected);
+      return (plain && partialEntityReader(ds, entity, plain)) || rawEntityReader(ds, entity);
+    };
     return {
       assignment: rawEntityReader(ds, SlotAssignment),
-      slot: rawEntityReader(ds, Slot),
-      sku: rawEntityReader(ds, Sku),
-      product: rawEntityReader(ds, Product),
-      factory: rawEntityReader(ds, Organization),
+      slot: relation('slot', 'Slot', Slot),
+      sku: relation('sku', 'Sku', Sku),
+      product: relation('product', 'Product', Product),
+      factory: relation('factory', 'Organization', Organization),
+      price: !shape || 'priceVersion' in shape.items,
     };
   }
 

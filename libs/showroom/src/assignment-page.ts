@@ -16,12 +16,17 @@ import { SlotAssignment } from './entities/slot-assignment.entity';
 export const ASSIGNMENT_SORTABLE: Record<string, string> = { from: 'lower(a.period)', createdAt: 'a.created_at' };
 export const ASSIGNMENT_DEFAULT_SORT = { field: 'from', order: SortOrder.DESC };
 
+/**
+ * What the page reads: the assignments, and of each relation a reader (whole or partial
+ * entities) or null when the query does not select it; `price` when it selects priceVersion.
+ */
 export interface AssignmentPageReaders {
   assignment: RawEntityReader<SlotAssignment>;
-  slot: RawEntityReader<Slot>;
-  sku: RawEntityReader<Sku>;
-  product: RawEntityReader<Product>;
-  factory: RawEntityReader<Organization>;
+  slot: RawEntityReader<Slot> | null;
+  sku: RawEntityReader<Sku> | null;
+  product: RawEntityReader<Product> | null;
+  factory: RawEntityReader<Organization> | null;
+  price: boolean;
 }
 
 /** Who may be listed: a platform admin everything; others their showroom venues' and their own factories' assignments. */
@@ -57,7 +62,7 @@ export function assignmentWhere(scope: AssignmentScope, filter: SlotAssignmentFi
 
 /** The page statement and its fallback count. Pure: SQL text and parameters only. */
 export function assignmentPageQuery(
-  readers: AssignmentPageReaders,
+  r: AssignmentPageReaders,
   scope: AssignmentScope,
   args: ListArgs & { filter?: SlotAssignmentFilter | null },
   now: Date,
@@ -69,6 +74,8 @@ export function assignmentPageQuery(
   // The instant priceVersion reads the price at (see priceOn): now, or the start of the first
   // business day of an assignment yet to start.
   const at = `(CASE WHEN lower(a.period) > $${n + 4}::date THEN (lower(a.period)::timestamp AT TIME ZONE 'Asia/Shanghai') ELSE $${n + 3}::timestamptz END)`;
+  // One JSON document for the whole page (parsed natively in one go); per item
+  // [total, assignment, slot, SKU, product, factory, price], each entity as its column array.
   const sql = `
     WITH page AS (
       SELECT a.*, count(*) OVER () AS page_total
@@ -76,18 +83,19 @@ export function assignmentPageQuery(
       ${where}
       ORDER BY ${orderBy}
       LIMIT $${n + 1} OFFSET $${n + 2})
-    SELECT a.page_total, ${readers.assignment.select('a')}, ${readers.slot.select('sl')}, ${readers.sku.select('sku')},
-           ${readers.product.select('p')}, ${readers.factory.select('o')},
-           ${effectivePriceJsonSql('a.venue_id', 'a.sku_id', at)} AS page_price
-    FROM page a
-    LEFT JOIN slots sl ON sl.id = a.slot_id
-    LEFT JOIN skus sku ON sku.id = a.sku_id
-    LEFT JOIN products p ON p.id = sku.product_id
-    LEFT JOIN organizations o ON o.id = a.factory_org_id
-    ORDER BY ${orderBy}`;
+    SELECT json_agg(json_build_array(
+             a.page_total, ${r.assignment.json('a')}, ${r.slot?.json('sl') ?? 'NULL'}, ${r.sku?.json('sku') ?? 'NULL'},
+             ${r.product?.json('p') ?? 'NULL'}, ${r.factory?.json('o') ?? 'NULL'},
+             ${r.price ? effectivePriceJsonSql('a.venue_id', 'a.sku_id', at) : 'NULL'})
+           ORDER BY ${orderBy}) AS page
+    FROM page a${r.slot ? `
+    LEFT JOIN slots sl ON sl.id = a.slot_id` : ''}${r.sku || r.product ? `
+    LEFT JOIN skus sku ON sku.id = a.sku_id` : ''}${r.product ? `
+    LEFT JOIN products p ON p.id = sku.product_id` : ''}${r.factory ? `
+    LEFT JOIN organizations o ON o.id = a.factory_org_id` : ''}`;
   return {
     sql,
-    params: [...params, limit, offset, now, businessToday],
+    params: r.price ? [...params, limit, offset, now, businessToday] : [...params, limit, offset],
     countSql: `SELECT count(*)::int AS total FROM slot_assignments a ${where}`,
     countParams: params,
   };
@@ -102,19 +110,26 @@ export interface AssignmentPageItem {
   price: EffectivePrice | null;
 }
 
-/** One raw row of the page statement → the entities it carries (as a repository would load them). */
-export function readAssignmentRow(readers: AssignmentPageReaders, row: Record<string, unknown>): AssignmentPageItem {
+/** One item of the page document → the entities it carries (as a repository would load them). */
+export function readAssignmentItem(readers: AssignmentPageReaders, item: unknown[]): AssignmentPageItem {
   return {
-    assignment: readers.assignment.read(row, 'a')!,
-    slot: readers.slot.read(row, 'sl'),
-    sku: readers.sku.read(row, 'sku'),
-    product: readers.product.read(row, 'p'),
-    factory: readers.factory.read(row, 'o'),
-    price: effectivePriceFromJson(row.page_price),
+    assignment: readers.assignment.read(item[1] as unknown[])!,
+    slot: readers.slot?.read(item[2] as unknown[]) ?? null,
+    sku: readers.sku?.read(item[3] as unknown[]) ?? null,
+    product: readers.product?.read(item[4] as unknown[]) ?? null,
+    factory: readers.factory?.read(item[5] as unknown[]) ?? null,
+    price: effectivePriceFromJson(item[6]),
   };
 }
 
-/** The total of a page's rows (the window count), 0 for no rows. */
-export function pageTotal(rows: Record<string, unknown>[]): number {
-  return rows.length ? Number(rows[0].page_total) : 0;
+/** The page document's items (none for an empty page; json_agg answers NULL then). */
+export function pageItems(rows: { page: unknown }[]): unknown[][] {
+  const page = rows[0]?.page;
+  if (page === null || page === undefined) return [];
+  return (typeof page === 'string' ? JSON.parse(page) : page) as unknown[][];
+}
+
+/** The total over all pages (the window count carried by every item), 0 for no items. */
+export function pageTotal(items: unknown[][]): number {
+  return items.length ? Number(items[0][0]) : 0;
 }

@@ -1,4 +1,4 @@
-import { GraphQLFieldResolver, GraphQLSchema, isObjectType } from 'graphql';
+import { GraphQLFieldResolver, GraphQLResolveInfo, GraphQLSchema, isObjectType, Kind, SelectionSetNode } from 'graphql';
 
 const PRIMED = Symbol('xp.primedFields');
 
@@ -27,6 +27,14 @@ export function primedField(source: unknown, field: string): unknown {
 }
 
 /**
+ * Nest's resolver of a plain @Field (it reads the property): nothing to short-cut there. The
+ * name is the one @nestjs/graphql gives it (ObjectTypeDefinitionFactory.createFieldResolver).
+ */
+export function isPlainFieldResolver(resolve: GraphQLFieldResolver<unknown, unknown> | undefined): boolean {
+  return !resolve || resolve.name === 'rootFieldResolver';
+}
+
+/**
  * Lets primed values short-cut the field resolvers of every object type (GraphQLModule's
  * `transformSchema`). Fields without a resolver of their own (plain properties) are untouched.
  */
@@ -35,7 +43,7 @@ export function withPrimedFields(schema: GraphQLSchema): GraphQLSchema {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       const resolve = field.resolve;
-      if (!resolve || field.args.length > 0) continue;
+      if (!resolve || field.args.length > 0 || isPlainFieldResolver(resolve)) continue;
       const name = field.name;
       const wrapped: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) => {
         const primed = source !== null && typeof source === 'object' ? (source as { [PRIMED]?: Primed })[PRIMED] : undefined;
@@ -49,4 +57,52 @@ export function withPrimedFields(schema: GraphQLSchema): GraphQLSchema {
     }
   }
   return schema;
+}
+
+/** The fields a query selects under a field, by field name (aliases and fragments merged). */
+export interface SelectionTree {
+  [field: string]: SelectionTree;
+}
+
+/**
+ * What the operation selects below the current field (`info`), fragments and inline fragments
+ * merged, aliases folded into field names. Conditional (@include/@skip) selections count as
+ * selected: the tree may say more than is sent, never less.
+ */
+export function selectionTree(info: GraphQLResolveInfo): SelectionTree {
+  const tree: SelectionTree = {};
+  for (const node of info.fieldNodes) if (node.selectionSet) collect(node.selectionSet, info, tree);
+  return tree;
+}
+
+function collect(set: SelectionSetNode, info: GraphQLResolveInfo, into: SelectionTree): void {
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) {
+      const child = (into[selection.name.value] ??= {});
+      if (selection.selectionSet) collect(selection.selectionSet, info, child);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      collect(selection.selectionSet, info, into);
+    } else {
+      const fragment = info.fragments[selection.name.value];
+      if (fragment) collect(fragment.selectionSet, info, into);
+    }
+  }
+}
+
+/**
+ * The properties a selection of an object type reads straight from its plain @Fields, or null
+ * when it selects anything computed by a field resolver (then the whole object is needed).
+ */
+export function plainFieldsSelected(schema: GraphQLSchema, typeName: string, selection: SelectionTree): string[] | null {
+  const type = schema.getType(typeName);
+  if (!isObjectType(type)) return null;
+  const fields = type.getFields();
+  const out: string[] = [];
+  for (const name of Object.keys(selection)) {
+    if (name === '__typename') continue;
+    const field = fields[name];
+    if (!field || !isPlainFieldResolver(field.resolve)) return null;
+    out.push(name);
+  }
+  return out;
 }
