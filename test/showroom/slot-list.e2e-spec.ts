@@ -1,7 +1,7 @@
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { Product, Sku } from '@xp/catalog';
 import { addDays, byIdLoader, partialEntityReader, primedField, rawEntityReader, today } from '@xp/core';
-import { PricingService } from '@xp/pricing';
+import { PriceVersion, PricingService } from '@xp/pricing';
 import { AllocationService, Slot, SlotAssignment } from '@xp/showroom';
 import { Organization } from '@xp/venues';
 import { Given, GivenActivity, GivenPricing } from '../support/given';
@@ -170,7 +170,11 @@ describe('the slot assignment list (one statement per page)', () => {
       expect(primedField(a, 'sku')).toEqual(sku);
       expect(primedField(a, 'product')).toEqual(await t.dataSource.getRepository(Product).findOneByOrFail({ id: sku.productId }));
       expect(primedField(a, 'factory')).toEqual(await t.dataSource.getRepository(Organization).findOneByOrFail({ id: a.factoryOrgId }));
+      // the compact price read with the page is the version the price service answers, field by field
+      const [price] = await t.app.get(PricingService).effectivePrices(t.dataSource.manager, a.venueId, [a.skuId], ctx.startedAt);
+      expect(primedField(a, 'priceVersion')).toEqual(price ? PriceVersion.of(price) : null);
     }
+    expect(page.items.filter((a) => primedField(a, 'priceVersion') !== null).length).toBeGreaterThan(0);
     // The whole ones were primed into the per-request loaders: reading them again sends nothing.
     const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
     try {

@@ -1,6 +1,6 @@
 import { Product, Sku } from '@xp/catalog';
 import { ListArgs, pageSql, RawEntityReader, SortOrder } from '@xp/core';
-import { EffectivePrice, effectivePriceFromJson, effectivePriceJsonSql } from '@xp/pricing';
+import { EffectivePrice, effectivePriceArraySql, effectivePriceFromArray } from '@xp/pricing';
 import { Organization } from '@xp/venues';
 import { SlotAssignmentFilter } from './dto/showroom.dto';
 import { Slot } from './entities/layout.entities';
@@ -86,7 +86,7 @@ export function assignmentPageQuery(
     SELECT json_agg(json_build_array(
              a.page_total, ${r.assignment.json('a')}, ${r.slot?.json('sl') ?? 'NULL'}, ${r.sku?.json('sku') ?? 'NULL'},
              ${r.product?.json('p') ?? 'NULL'}, ${r.factory?.json('o') ?? 'NULL'},
-             ${r.price ? effectivePriceJsonSql('a.venue_id', 'a.sku_id', at) : 'NULL'})
+             ${r.price ? effectivePriceArraySql('a.venue_id', 'a.sku_id', at) : 'NULL'})
            ORDER BY ${orderBy}) AS page
     FROM page a${r.slot ? `
     LEFT JOIN slots sl ON sl.id = a.slot_id` : ''}${r.sku || r.product ? `
@@ -112,13 +112,14 @@ export interface AssignmentPageItem {
 
 /** One item of the page document → the entities it carries (as a repository would load them). */
 export function readAssignmentItem(readers: AssignmentPageReaders, item: unknown[]): AssignmentPageItem {
+  const assignment = readers.assignment.read(item[1] as unknown[])!;
   return {
-    assignment: readers.assignment.read(item[1] as unknown[])!,
+    assignment,
     slot: readers.slot?.read(item[2] as unknown[]) ?? null,
     sku: readers.sku?.read(item[3] as unknown[]) ?? null,
     product: readers.product?.read(item[4] as unknown[]) ?? null,
     factory: readers.factory?.read(item[5] as unknown[]) ?? null,
-    price: effectivePriceFromJson(item[6]),
+    price: effectivePriceFromArray(item[6], assignment.venueId, assignment.skuId),
   };
 }
 
