@@ -158,12 +158,12 @@ export class AllocationService {
     return assignment;
   }
 
-  /** Staff see the assignments of their venues; a factory only its own. */
   /**
-   * One statement for the page, its total, the slots, SKUs, products and factories and the
-   * price versions the items answer (assignmentPageQuery, as one JSON document), read without the query builder's
-   * hydration and primed into the per-request loaders the SlotAssignment field resolvers read.
-   * A page past the end counts in a second statement.
+   * Staff see the assignments of their venues; a factory only its own. One statement for the
+   * page, its total, the relations and price versions the query selects (assignmentPageQuery,
+   * one JSON document read without the query builder's hydration); they answer the items'
+   * fields directly (primeFields), whole entities also go into the per-request loaders. A page
+   * past the end counts in a second statement.
    */
   async list(ctx: RequestContext, args: SlotAssignmentListArgs, shape?: ListShape): Promise<Page<SlotAssignment>> {
     const principal = ctx.requirePrincipal();

@@ -10,7 +10,8 @@ import { SlotAssignment } from './entities/slot-assignment.entity';
  * The slotAssignments list as one statement: the page (with the total over all pages as a
  * window count), each assignment's slot, SKU, product and factory, and the price version its
  * priceVersion field answers (in force now, or on the first day of an assignment yet to start),
- * one row per item. The field resolvers then read them from the primed loaders.
+ * as one JSON document. The list primes them into the items' fields (primeFields) and, when
+ * whole, into the per-request loaders.
  */
 
 export const ASSIGNMENT_SORTABLE: Record<string, string> = { from: 'lower(a.period)', createdAt: 'a.created_at' };
