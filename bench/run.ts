@@ -89,6 +89,8 @@ async function main(): Promise<number> {
     await pg.stop();
   }
   process.stdout.write(`\n${table(results, pending)}\n\n`);
+  // A focused run writes no results file: its notes (CPU per request…) go to the output instead.
+  if (only.length) for (const r of results) if (r.note) process.stdout.write(`${r.name}: ${r.note}\n`);
   if (!only.length) {
     writeResults(summary);
     if (scale === 'full') updateReadme(summary);

@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { AccessModule } from '@xp/access';
 import { AuditModule } from '@xp/audit';
 import { CatalogModule } from '@xp/catalog';
-import { AppConfig, CoreModule, createFormatError, DateTimeScalar, HttpErrorFilter, XpValidationPipe } from '@xp/core';
+import { AppConfig, CoreModule, createFormatError, DateTimeScalar, HttpErrorFilter, withPrimedFields, XpValidationPipe } from '@xp/core';
 import { DemoModule } from '@xp/demo';
 import { ShowroomModule } from '@xp/showroom';
 import { StockModule } from '@xp/stock';
@@ -72,6 +72,8 @@ export class AppModule {
           // plugin would otherwise wrap every field resolver to collect cache hints.
           plugins: [ApolloServerPluginCacheControlDisabled(), ...armor.plugins] as ApolloDriverConfig['plugins'],
           validationRules: armor.validationRules,
+          // Relations a list page read in its own statement answer without their field resolvers.
+          transformSchema: (schema) => withPrimedFields(schema),
           includeStacktraceInErrorResponses: false,
           allowBatchedHttpRequests: false,
           csrfPrevention: true,

@@ -83,6 +83,38 @@ export function effectivePriceFromJson(json: unknown): EffectivePrice | null {
   return toEffectivePrice({ ...row, approved_at: new Date(row.approved_at) });
 }
 
+/**
+ * The price in force as a compact JSON array (NULL when there is none), for pages of many
+ * items that know the venue and SKU already; `effectivePriceFromArray` reads it. The same
+ * line as effectivePriceJsonSql, without the keys and the ids the caller has.
+ */
+export function effectivePriceArraySql(venue: string, sku: string, at: string): string {
+  return `(SELECT json_build_array(l.id, l.factory_org_id, l.sheet_id, sh.version_no, l.effective_from, l.approved_at,
+                  l.tier_quantities, l.supply_prices, l.wholesale_prices, l.retail_price, l.requested_floor, l.floor_status)
+           FROM (${effectiveLineSql(venue, sku, at)}) l JOIN price_sheets sh ON sh.id = l.sheet_id)`;
+}
+
+export function effectivePriceFromArray(values: unknown, venueId: string, skuId: string): EffectivePrice | null {
+  if (!Array.isArray(values)) return null;
+  const [id, factoryOrgId, sheetId, versionNo, effectiveFrom, approvedAt, quantities, supply, wholesale, retail, floor, floorStatus] = values;
+  return toEffectivePrice({
+    id,
+    venue_id: venueId,
+    sku_id: skuId,
+    factory_org_id: factoryOrgId,
+    sheet_id: sheetId,
+    version_no: versionNo,
+    effective_from: effectiveFrom,
+    approved_at: new Date(approvedAt),
+    tier_quantities: quantities,
+    supply_prices: supply,
+    wholesale_prices: wholesale,
+    retail_price: retail,
+    requested_floor: floor,
+    floor_status: floorStatus,
+  });
+}
+
 /** The day a later approval takes over a version: the earliest start of any version approved after it. */
 const SUPERSEDED_FROM = `(SELECT min(greatest(w.effective_from, (w.approved_at AT TIME ZONE 'Asia/Shanghai')::date))
    FROM price_sheet_lines w

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { GraphQLSchema } from 'graphql';
+import { EntityTarget, ObjectLiteral } from 'typeorm';
 import { AuditService } from '@xp/audit';
 import { Product, Sku } from '@xp/catalog';
 import {
@@ -11,6 +13,12 @@ import {
   isUuid,
   Page,
   paginate,
+  primeFields,
+  partialEntityReader,
+  plainFieldsSelected,
+  RawEntityReader,
+  rawEntityReader,
+  SelectionTree,
   RequestContext,
   Role,
   SortOrder,
@@ -18,7 +26,7 @@ import {
   today,
 } from '@xp/core';
 import { VenueFactory, VenueFactoryStatus } from '@xp/factories';
-import { PricingService } from '@xp/pricing';
+import { PriceVersion, PricingService } from '@xp/pricing';
 import { Organization } from '@xp/venues';
 import {
   AssignSlotInput,
@@ -36,6 +44,13 @@ import { SlotAssignment, SlotAssignmentStatus, SlotRequest, SlotRequestStatus } 
 import { LayoutService } from './layout.service';
 import { admittedFactoryIds, assertShowroomAccess, SHOWROOM_MANAGERS, SHOWROOM_VIEWERS } from './showroom.access';
 import { Period, periodProblem } from './showroom.rules';
+import { AssignmentPageReaders, AssignmentScope, assignmentPageQuery, pageItems, pageTotal, readAssignmentItem } from './assignment-page';
+
+/** What a list query selects of its items (selectionTree of `items`), to read only that. */
+export interface ListShape {
+  items: SelectionTree;
+  schema: GraphQLSchema;
+}
 
 /** Raised after commit whenever what stands on a slot changes (labels go stale). */
 export const SLOT_ASSIGNMENT_CHANGED = 'SlotAssignmentChanged';
@@ -143,57 +158,78 @@ export class AllocationService {
     return assignment;
   }
 
-  /** Staff see the assignments of their venues; a factory only its own. */
-  async list(ctx: RequestContext, args: SlotAssignmentListArgs): Promise<Page<SlotAssignment>> {
-    const f = args.filter ?? {};
-    const qb = ctx.manager.getRepository(SlotAssignment).createQueryBuilder('a');
+  /**
+   * Staff see the assignments of their venues; a factory only its own. One statement for the
+   * page, its total, the relations and price versions the query selects (assignmentPageQuery,
+   * one JSON document read without the query builder's hydration); they answer the items'
+   * fields directly (primeFields), whole entities also go into the per-request loaders. A page
+   * past the end counts in a second statement.
+   */
+  async list(ctx: RequestContext, args: SlotAssignmentListArgs, shape?: ListShape): Promise<Page<SlotAssignment>> {
     const principal = ctx.requirePrincipal();
-    if (!isPlatformAdmin(principal)) {
-      const staffVenues = [
-        ...new Set(principal.memberships.filter((m) => SHOWROOM_VIEWERS.includes(m.role)).flatMap((m) => m.venueIds)),
-      ];
-      qb.andWhere('(a.venueId = ANY(:staffVenues) OR a.factoryOrgId = ANY(:ownFactories))', {
-        staffVenues,
-        ownFactories: factoryOrgIds(ctx),
-      });
+    const scope: AssignmentScope = isPlatformAdmin(principal)
+      ? { all: true }
+      : {
+          all: false,
+          staffVenues: [...new Set(principal.memberships.filter((m) => SHOWROOM_VIEWERS.includes(m.role)).flatMap((m) => m.venueIds))],
+          ownFactories: factoryOrgIds(ctx),
+        };
+    const readers = this.pageReaders(ctx, shape);
+    const businessToday = today(ctx.startedAt);
+    const query = assignmentPageQuery(readers, scope, args, ctx.startedAt, businessToday);
+    const page = pageItems(await ctx.manager.query(query.sql, query.params));
+    let total = pageTotal(page);
+    if (page.length === 0 && args.page > 1) {
+      const [count] = await ctx.manager.query(query.countSql, query.countParams);
+      total = Number(count.total);
     }
-    if (f.venueId) qb.andWhere('a.venueId = :venueId', { venueId: f.venueId });
-    if (f.slotId) qb.andWhere('a.slotId = :slotId', { slotId: f.slotId });
-    if (f.skuId) qb.andWhere('a.skuId = :skuId', { skuId: f.skuId });
-    if (f.factoryOrgId) qb.andWhere('a.factoryOrgId = :factoryOrgId', { factoryOrgId: f.factoryOrgId });
-    if (f.status) qb.andWhere('a.status = :status', { status: f.status });
-    if (f.activeOn) qb.andWhere("a.status = 'LIVE' AND a.period @> CAST(:activeOn AS date)", { activeOn: f.activeOn });
-    const page = await paginate(qb, args, { from: 'lower(a.period)', createdAt: 'a.createdAt' }, { field: 'from', order: SortOrder.DESC });
-    await this.primeRelations(ctx, page.items);
-    return page;
+    // Whole entities also go into the per-request loaders; partial ones only into their field.
+    const ds = ctx.manager.connection;
+    const loaderFor = <T extends { id: string }>(entity: new () => T, reader: RawEntityReader<T> | null) =>
+      reader && reader === rawEntityReader(ds, entity) ? byIdLoader(ctx, entity) : null;
+    const slots = loaderFor(Slot, readers.slot);
+    const skus = loaderFor(Sku, readers.sku);
+    const products = loaderFor(Product, readers.product);
+    const factories = loaderFor(Organization, readers.factory);
+    const items = page.map((values) => {
+      const item = readAssignmentItem(readers, values);
+      if (item.slot) slots?.prime(item.slot.id, item.slot);
+      if (item.sku) skus?.prime(item.sku.id, item.sku);
+      if (item.product) products?.prime(item.product.id, item.product);
+      if (item.factory) factories?.prime(item.factory.id, item.factory);
+      // The fields answer these without their resolvers (a null price stands: none in force).
+      return primeFields(item.assignment, {
+        slot: item.slot ?? undefined,
+        sku: item.sku ?? undefined,
+        product: item.product ?? undefined,
+        factory: item.factory ?? undefined,
+        priceVersion: !readers.price ? undefined : item.price ? PriceVersion.of(item.price) : null,
+      });
+    });
+    return { items, total };
   }
 
   /**
-   * The page's slots, SKUs, products and factories in one statement, primed into the per-request
-   * loaders the SlotAssignment field resolvers read (a list of 100 with all four was four more
-   * statements, one per loader, the product's only after the SKU's).
+   * The readers of the page: without a shape, every relation whole; with the query's selection
+   * of the items, only the relations it selects, each partial when it selects plain columns only.
    */
-  private async primeRelations(ctx: RequestContext, items: SlotAssignment[]): Promise<void> {
-    if (items.length === 0) return;
-    const rows = (await ctx.manager
-      .getRepository(SlotAssignment)
-      .createQueryBuilder('a')
-      .innerJoinAndMapOne('a.primedSlot', Slot, 'slot', 'slot.id = a.slotId')
-      .innerJoinAndMapOne('a.primedSku', Sku, 'sku', 'sku.id = a.skuId')
-      .innerJoinAndMapOne('a.primedProduct', Product, 'product', 'product.id = sku.productId')
-      .innerJoinAndMapOne('a.primedFactory', Organization, 'factory', 'factory.id = a.factoryOrgId')
-      .where('a.id IN (:...ids)', { ids: items.map((a) => a.id) })
-      .getMany()) as (SlotAssignment & { primedSlot: Slot; primedSku: Sku; primedProduct: Product; primedFactory: Organization })[];
-    const slots = byIdLoader(ctx, Slot);
-    const skus = byIdLoader(ctx, Sku);
-    const products = byIdLoader(ctx, Product);
-    const factories = byIdLoader(ctx, Organization);
-    for (const row of rows) {
-      slots.prime(row.primedSlot.id, row.primedSlot);
-      skus.prime(row.primedSku.id, row.primedSku);
-      products.prime(row.primedProduct.id, row.primedProduct);
-      factories.prime(row.primedFactory.id, row.primedFactory);
-    }
+  private pageReaders(ctx: RequestContext, shape?: ListShape): AssignmentPageReaders {
+    const ds = ctx.manager.connection;
+    const relation = <T extends ObjectLiteral>(field: string, typeName: string, entity: EntityTarget<T>): RawEntityReader<T> | null => {
+      if (!shape) return rawEntityReader(ds, entity);
+      const selected = shape.items[field];
+      if (!selected) return null;
+      const plain = plainFieldsSelected(shape.schema, typeName, selected);
+      return (plain && partialEntityReader(ds, entity, plain)) || rawEntityReader(ds, entity);
+    };
+    return {
+      assignment: rawEntityReader(ds, SlotAssignment),
+      slot: relation('slot', 'Slot', Slot),
+      sku: relation('sku', 'Sku', Sku),
+      product: relation('product', 'Product', Product),
+      factory: relation('factory', 'Organization', Organization),
+      price: !shape || 'priceVersion' in shape.items,
+    };
   }
 
   /** A factory admitted to the venue asks for a free slot for one of its SKUs. */

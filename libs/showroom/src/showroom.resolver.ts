@@ -1,6 +1,7 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Product, Sku } from '@xp/catalog';
-import { Allow, byIdLoader, Ctx, DateScalar, RequestContext, Role, startOfBusinessDay, today, Transactional } from '@xp/core';
+import { Allow, byIdLoader, Ctx, DateScalar, RequestContext, Role, selectionTree, startOfBusinessDay, today, Transactional } from '@xp/core';
 import { PriceVersion, PricingService } from '@xp/pricing';
 import { Organization } from '@xp/venues';
 import { AllocationService } from './allocation.service';
@@ -145,8 +146,8 @@ export class ShowroomResolver {
 
   @Query(() => SlotAssignmentPage)
   @Allow(...VIEWERS, ...FACTORY)
-  slotAssignments(@Ctx() ctx: RequestContext, @Args() args: SlotAssignmentListArgs) {
-    return this.allocation.list(ctx, args);
+  slotAssignments(@Ctx() ctx: RequestContext, @Args() args: SlotAssignmentListArgs, @Info() info: GraphQLResolveInfo) {
+    return this.allocation.list(ctx, args, { items: selectionTree(info).items ?? {}, schema: info.schema });
   }
 
   @Query(() => SlotAssignment)

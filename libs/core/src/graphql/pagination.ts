@@ -74,17 +74,43 @@ export async function paginate<T extends ObjectLiteral>(
   sortable: Record<string, string>,
   fallback: { field: string; order: SortOrder },
 ): Promise<Page<T>> {
+  const { column, sort } = sortColumn(args, sortable, fallback);
+  qb.orderBy(column, sort.order, sort.order === SortOrder.ASC ? 'NULLS FIRST' : 'NULLS LAST');
+  if (column !== `${qb.alias}.id`) qb.addOrderBy(`${qb.alias}.id`, 'ASC');
+  qb.skip((args.page - 1) * args.perPage).take(args.perPage);
+  const [items, total] = await qb.getManyAndCount();
+  return { items, total };
+}
+
+function sortColumn(
+  args: ListArgs,
+  sortable: Record<string, string>,
+  fallback: { field: string; order: SortOrder },
+): { column: string; sort: { field: string; order: SortOrder } } {
   const sort = args.sort ?? fallback;
-  const column = sortable[sort.field];
+  const column = Object.prototype.hasOwnProperty.call(sortable, sort.field) ? sortable[sort.field] : undefined;
   if (!column) {
     throw DomainError.field(
       'sort.field',
       `cannot sort by "${sort.field}"; use one of: ${Object.keys(sortable).join(', ')}`,
     );
   }
-  qb.orderBy(column, sort.order, sort.order === SortOrder.ASC ? 'NULLS FIRST' : 'NULLS LAST');
-  if (column !== `${qb.alias}.id`) qb.addOrderBy(`${qb.alias}.id`, 'ASC');
-  qb.skip((args.page - 1) * args.perPage).take(args.perPage);
-  const [items, total] = await qb.getManyAndCount();
-  return { items, total };
+  return { column, sort };
+}
+
+/**
+ * The ORDER BY / LIMIT / OFFSET of `paginate` for a hand-written statement: the same whitelist
+ * (an unknown field is VALIDATION_FAILED), the same NULLS placement and id tie-breaker.
+ * `idColumn` is the SQL of the row's id (e.g. `a.id`).
+ */
+export function pageSql(
+  args: ListArgs,
+  sortable: Record<string, string>,
+  fallback: { field: string; order: SortOrder },
+  idColumn: string,
+): { orderBy: string; limit: number; offset: number } {
+  const { column, sort } = sortColumn(args, sortable, fallback);
+  const direction = sort.order === SortOrder.ASC ? 'ASC NULLS FIRST' : 'DESC NULLS LAST';
+  const orderBy = column === idColumn ? `${column} ${direction}` : `${column} ${direction}, ${idColumn} ASC`;
+  return { orderBy, limit: args.perPage, offset: (args.page - 1) * args.perPage };
 }
