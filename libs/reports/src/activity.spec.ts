@@ -1,4 +1,4 @@
-import { addFlows, addSlotRows, mergeFactoryTops, mergeHeadlines, mergeSkuTops, splitAtToday } from './activity';
+import { addFlows, addSlotRows, mergeFactoryTops, mergeHeadlines, mergeSkuTops, slotColumnsOf, slotRowsOf, splitAtToday } from './activity';
 import { HeadlineValues, NO_AGE } from './report-figures.service';
 import { Flows, NO_FLOWS, SkuActivity } from './report.queries';
 
@@ -89,6 +89,15 @@ describe('closed days and today put together', () => {
       row('s2', 'A-01', 10, 1),
       row('s1', 'A-03', 31, 7),
     ]);
+  });
+
+  it('keeps slot rows column by column and reads them back the same', () => {
+    const rows = [
+      { slotId: 's1', slotCode: 'A-01', zoneCode: 'A', occupiedDays: 3, scans: 4, unitsSold: 1, gmv: 1250 },
+      { slotId: 's2', slotCode: 'A-02', zoneCode: 'A', occupiedDays: 0, scans: 0, unitsSold: 0, gmv: 0 },
+    ];
+    expect(slotColumnsOf(rows).codes).toEqual(['A-01', 'A-02']);
+    expect(slotRowsOf(JSON.parse(JSON.stringify(slotColumnsOf(rows))))).toEqual(rows);
   });
 
   it('ranks an SKU outside the closed top list that today lifts past the others, exactly, ties by id', () => {

@@ -148,7 +148,7 @@ export class ReportQueries {
         `WITH shown AS (
            SELECT a.venue_id, a.slot_id, a.sku_id,
                   a.period * daterange(sl.active_from, sl.retired_on) * daterange($2::date, $3::date) AS days
-           FROM slot_assignments a JOIN slots sl ON sl.id = a.slot_id
+           FROM slot_assignments a JOIN slots sl ON sl.id = a.slot_id AND sl.venue_id = ANY($1::uuid[])
            WHERE a.venue_id = ANY($1::uuid[]) AND a.status = 'LIVE' AND a.period && daterange($2::date, $3::date)
              AND ($4::uuid IS NULL OR a.factory_org_id = $4))
          SELECT venue_id, sum(upper(days) - lower(days))::int AS occupied, count(DISTINCT sku_id)::int AS skus,
@@ -233,7 +233,7 @@ export class ReportQueries {
   async shown(scope: QueryScope, p: Period): Promise<Map<string, { skus: string[]; factories: string[] }>> {
     const rows: { venue_id: string; skus: string[]; factories: string[] }[] = await this.m.query(
       `SELECT a.venue_id, array_agg(DISTINCT a.sku_id) AS skus, array_agg(DISTINCT a.factory_org_id) AS factories
-       FROM slot_assignments a JOIN slots sl ON sl.id = a.slot_id
+       FROM slot_assignments a JOIN slots sl ON sl.id = a.slot_id AND sl.venue_id = ANY($1::uuid[])
        WHERE a.venue_id = ANY($1::uuid[]) AND a.status = 'LIVE' AND a.period && daterange($2::date, $3::date)
          AND NOT isempty(a.period * daterange(sl.active_from, sl.retired_on) * daterange($2::date, $3::date))
        GROUP BY a.venue_id`,
@@ -486,7 +486,7 @@ export class ReportQueries {
          SELECT a.slot_id, 0, s.units_sold, s.gmv
          FROM xp_report_sku_sales_days(ARRAY[$1]::uuid[], $2::date, $3::date, $4) s
          JOIN slot_assignments a ON a.venue_id = $1 AND a.sku_id = s.sku_id AND a.status = 'LIVE' AND a.period @> s.day
-         JOIN slots sl ON sl.id = a.slot_id AND s.day >= sl.active_from AND (sl.retired_on IS NULL OR s.day < sl.retired_on))
+         JOIN slots sl ON sl.id = a.slot_id AND sl.venue_id = $1 AND s.day >= sl.active_from AND (sl.retired_on IS NULL OR s.day < sl.retired_on))
        SELECT slot_id, sum(scans)::int AS scans, sum(units)::int AS units, sum(gmv)::bigint AS gmv
        FROM parts GROUP BY slot_id`,
       [venueId, p.from, p.to, raw],

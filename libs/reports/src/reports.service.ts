@@ -15,7 +15,7 @@ import {
 } from './dto/report.types';
 import { factoryFiguresOf, headlineOf, stockAgeOf } from './report.assembly';
 import { HeadlineValues, ReportFiguresService } from './report-figures.service';
-import { addSlotRows, mergeFactoryTops, mergeSkuTops, splitAtToday } from './activity';
+import { addSlotRows, mergeFactoryTops, mergeSkuTops, slotColumnsOf, slotRowsOf, splitAtToday } from './activity';
 import { PeriodCache } from './period-cache';
 import { FactoryActivity, QueryScope, ReportQueries, SkuActivity, SlotRow, TOTAL } from './report.queries';
 import { factoryVenuesFor, regionVenuesFor, venueReportView } from './reports.access';
@@ -177,7 +177,8 @@ export class ReportsService {
       const [life, activity] = await Promise.all([q.slotLife(venueId, period), q.slotActivity(venueId, period, scope.raw)]);
       return withSlotActivity(life, activity);
     };
-    const kept = (period: Period) => new PeriodCache(m).get('slot-rows', scope, period, () => rows(period));
+    const kept = async (period: Period) =>
+      slotRowsOf(await new PeriodCache(m).get('slot-rows', scope, period, async () => slotColumnsOf(await rows(period))));
     const split = scope.raw ? null : splitAtToday(p, new Date());
     if (!split) return kept(p);
     const [closed, open] = await Promise.all([kept(split.closed), rows(split.open)]);
