@@ -137,9 +137,17 @@ describe('closed periods: figures kept until a write into their days', () => {
     const closed = { from, to: today() };
     const split = splitAtToday({ from, to, days: 41 }, new Date()) !== null; // not in the day's first ten minutes
     await activity.scans(s.labels.l2.id, at(`${addDays(today(), -1)}T10:00:00`), ['split-a', 'split-b']);
+    // SKUs on display: one shown since five days ago, one put up today (at both venues: once in all).
+    const t1 = await activity.slot(s.venue.id, { code: 'T-01-1', activeFrom: addDays(today(), -50) });
+    const t2 = await activity.slot(s.venue.id, { code: 'T-02-1', activeFrom: addDays(today(), -50) });
+    const t3 = await activity.slot(s.second.venue.id, { code: 'T-03-1', activeFrom: addDays(today(), -50) });
+    await activity.assignment(t1.id, s.skus.k1.id, addDays(today(), -5), addDays(today(), 3));
+    await activity.assignment(t2.id, s.skus.k3.id, today(), null);
+    await activity.assignment(t3.id, s.skus.k3.id, today(), null);
     const raw = () => reports.venueReport(ctx, s.venue.id, from, to, { raw: true });
     const first = await reports.venueReport(ctx, s.venue.id, from, to);
     expect(strip(first)).toEqual(strip(await raw()));
+    expect(first.headline.skusOnDisplay.value).toBeGreaterThanOrEqual(2);
     expect((await kept()).filter((k) => k.from === closed.from && k.to === closed.to).map((k) => k.part)).toEqual(
       split ? ['factory-totals', 'headlines', 'sku-totals', 'slot-rows'] : [],
     );

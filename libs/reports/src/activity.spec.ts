@@ -50,12 +50,13 @@ describe('closed days and today put together', () => {
     const open = headline({ scans: 3, occupiedSlotDays: 2, availableSlotDays: 4, skusOnDisplay: 2, stockUnits: 40, stockValue: 4000, staleLabels: 1, age: { days0To30: 40, days31To90: 0, over90: 0 } });
     const merged = mergeHeadlines(
       ['v1'],
-      { values: [['v1', closed], ['*', closed]], active: [['v1', ['f1', 'f2']]], skus: [['v1', ['k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7', 'k8', 'k9']]] },
-      { values: [['v1', open], ['*', open]], active: [['v1', ['f2', 'f3']]], skus: [['v1', ['k9', 'k10']]] },
+      { values: [['v1', closed], ['*', closed]], active: [['v1', ['f1', 'f2']]] },
+      { values: [['v1', open], ['*', open]], active: [['v1', ['f2', 'f3']]] },
       {
         admissions: new Map([['v1', { admitted: 4, new: 1 }], ['*', { admitted: 4, new: 1 }]]),
         sheets: new Map([['v1', { pending: 2, decided: 3, approved: 3, partiallyApproved: 0, rejected: 0, medianHours: 5 }]]),
         devices: new Map([['v1', 2], ['*', 2]]),
+        skus: new Map([['v1', 1], ['*', 1]]),
       },
     );
     expect(merged.get('v1')).toEqual(

@@ -12,8 +12,6 @@ import { isKeptPeriod, Period } from './reports.rules';
 export interface PeriodHeadlines {
   values: [string, HeadlineValues][];
   active: [string, string[]][];
-  /** The SKUs on display per venue. */
-  skus: [string, string[]][];
 }
 
 export interface TodaySplit {
@@ -63,6 +61,8 @@ export interface WholePeriodFigures {
   sheets: Map<string, PriceSheetTotals>;
   /** Today's devices that did not scan on the closed days. */
   devices: Map<string, number>;
+  /** SKUs on display today that were not on the closed days. */
+  skus: Map<string, number>;
 }
 
 /** Ids of two parts per venue united and counted per venue and under TOTAL (each once in all). */
@@ -81,15 +81,14 @@ function unitedCounts(venueIds: string[], a: [string, string[]][], b: [string, s
 }
 
 /**
- * The closed days' headline with today's: flows and slot-days added; devices with those today
- * adds that the closed days had not; active factories and SKUs on display united; what stands at the
+ * The closed days' headline with today's: flows and slot-days added; devices and SKUs on display
+ * with those today adds that the closed days had not; active factories united; what stands at the
  * end (stock, its age, stale labels) is today's; admissions and price sheets are the whole period's.
  */
 export function mergeHeadlines(venueIds: string[], closed: PeriodHeadlines, open: PeriodHeadlines, whole: WholePeriodFigures): Map<string, HeadlineValues> {
   const c = new Map(closed.values);
   const o = new Map(open.values);
   const active = unitedCounts(venueIds, closed.active, open.active);
-  const skus = unitedCounts(venueIds, closed.skus, open.skus);
   const result = new Map<string, HeadlineValues>();
   for (const k of [...venueIds, TOTAL]) {
     const a = c.get(k)!;
@@ -99,7 +98,7 @@ export function mergeHeadlines(venueIds: string[], closed: PeriodHeadlines, open
       ...addFlows(a, b),
       occupiedSlotDays: a.occupiedSlotDays + b.occupiedSlotDays,
       availableSlotDays: a.availableSlotDays + b.availableSlotDays,
-      skusOnDisplay: skus.get(k) ?? 0,
+      skusOnDisplay: a.skusOnDisplay + (whole.skus.get(k) ?? 0),
       admittedFactories: whole.admissions.get(k)?.admitted ?? 0,
       newFactories: whole.admissions.get(k)?.new ?? 0,
       activeFactories: active.get(k) ?? 0,

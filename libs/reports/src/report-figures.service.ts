@@ -67,17 +67,18 @@ export class ReportFiguresService {
     const split = scope.raw ? null : splitAtToday(p, new Date());
     if (!split) return new Map((await cache.get('headlines', scope, p, () => this.computeHeadlines(m, scope, p))).values);
     const q = new ReportQueries(m);
-    const [closed, open, admissions, sheets, devices] = await Promise.all([
+    const [closed, open, admissions, sheets, devices, skus] = await Promise.all([
       cache.get('headlines', scope, split.closed, () => this.computeHeadlines(m, scope, split.closed)),
       this.computeHeadlines(m, scope, split.open, { devices: false }),
       q.admissions(scope, p),
       q.priceSheets(scope, p),
       q.unseenDevices(scope, split.closed, split.open.to),
+      q.unseenSkus(scope, split.closed, split.open.to),
     ]);
-    return mergeHeadlines(scope.venueIds, closed, open, { admissions, sheets, devices });
+    return mergeHeadlines(scope.venueIds, closed, open, { admissions, sheets, devices, skus });
   }
 
-  /** Headline values of a period from its rows, with the ids of the active factories and of the SKUs on display per venue. */
+  /** Headline values of a period from its rows, with the active factories' ids per venue. */
   private async computeHeadlines(m: EntityManager, scope: QueryScope, p: Period, options = { devices: true }): Promise<PeriodHeadlines> {
     const q = new ReportQueries(m);
     const [slots, flows, devices, selling, admissions, shown, stock, sheets, stale] = await Promise.all([
@@ -86,15 +87,13 @@ export class ReportFiguresService {
       options.devices ? q.devices(scope, p) : new Map<string, number>(),
       q.sellingFactories(scope, p),
       q.admissions(scope, p),
-      q.shown(scope, p),
+      q.shownFactories(scope, p),
       q.stockAtEnd(scope, p),
       q.priceSheets(scope, p),
       q.staleLabels(scope, p),
     ]);
-    const activeIds = activeFactoryIds(scope.venueIds, new Map([...shown].map(([v, x]) => [v, x.factories])), selling);
+    const activeIds = activeFactoryIds(scope.venueIds, shown, selling);
     const active = activeFactories(scope.venueIds, activeIds);
-    const skuIds = new Map(scope.venueIds.map((v) => [v, shown.get(v)?.skus ?? []]));
-    const skus = activeFactories(scope.venueIds, skuIds);
     const values: [string, HeadlineValues][] = [];
     for (const k of [...scope.venueIds, TOTAL]) {
       const s = slots.get(k);
@@ -107,7 +106,7 @@ export class ReportFiguresService {
           ...(flows.get(k) ?? NO_FLOWS),
           occupiedSlotDays: s?.occupiedSlotDays ?? 0,
           availableSlotDays: s?.availableSlotDays ?? 0,
-          skusOnDisplay: skus.get(k) ?? 0,
+          skusOnDisplay: s?.skusOnDisplay ?? 0,
           admittedFactories: f?.admitted ?? 0,
           activeFactories: active.get(k) ?? 0,
           newFactories: f?.new ?? 0,
@@ -123,7 +122,7 @@ export class ReportFiguresService {
         },
       ]);
     }
-    return { values, active: [...activeIds], skus: [...skuIds] };
+    return { values, active: [...activeIds] };
   }
 
   /** A factory's flows per venue id and under TOTAL: kept for closed days, today's added. */
@@ -175,7 +174,7 @@ export function activeFactoryIds(venueIds: string[], shown: Map<string, string[]
   return new Map(venueIds.map((v) => [v, [...new Set([...(shown.get(v) ?? []), ...(selling.get(v) ?? [])])].sort()]));
 }
 
-/** Ids per venue counted per venue id and under TOTAL: each once per venue and once in all (active factories, SKUs on display). */
+/** Active factories per venue id and under TOTAL: each counted once per venue and once in all. */
 export function activeFactories(venueIds: string[], ids: Map<string, string[]>): Map<string, number> {
   const all = new Set<string>();
   const result = new Map<string, number>();

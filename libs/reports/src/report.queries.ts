@@ -229,17 +229,52 @@ export class ReportQueries {
     return new Map(rows.map((r) => [key(r.venue_id as string | null), { admitted: n(r.admitted), new: n(r.new) }]));
   }
 
-  /** The SKUs on a slot on a day of the period and their factories, per venue. */
-  async shown(scope: QueryScope, p: Period): Promise<Map<string, { skus: string[]; factories: string[] }>> {
-    const rows: { venue_id: string; skus: string[]; factories: string[] }[] = await this.m.query(
-      `SELECT a.venue_id, array_agg(DISTINCT a.sku_id) AS skus, array_agg(DISTINCT a.factory_org_id) AS factories
+  /** The factories whose goods were on a slot on a day of the period, per venue. */
+  async shownFactories(scope: QueryScope, p: Period): Promise<Map<string, string[]>> {
+    const rows: { venue_id: string; ids: string[] }[] = await this.m.query(
+      `SELECT a.venue_id, array_agg(DISTINCT a.factory_org_id) AS ids
        FROM slot_assignments a JOIN slots sl ON sl.id = a.slot_id AND sl.venue_id = ANY($1::uuid[])
        WHERE a.venue_id = ANY($1::uuid[]) AND a.status = 'LIVE' AND a.period && daterange($2::date, $3::date)
          AND NOT isempty(a.period * daterange(sl.active_from, sl.retired_on) * daterange($2::date, $3::date))
        GROUP BY a.venue_id`,
       [scope.venueIds, p.from, p.to],
     );
-    return new Map(rows.map((r) => [r.venue_id, { skus: r.skus, factories: r.factories }]));
+    return new Map(rows.map((r) => [r.venue_id, r.ids]));
+  }
+
+  /**
+   * SKUs on a slot in [closed.to, to) that were on none in the closed period, per venue and in
+   * all (on none at any venue of the set): what today adds to the closed days' SKUs on display.
+   * An assignment in force today that also covered a closed day settles its SKU at once; only
+   * the others (SKUs put up today) are looked for among the closed period's assignments.
+   */
+  async unseenSkus(scope: QueryScope, closed: Period, to: string): Promise<Map<string, number>> {
+    const shownBefore = (venues: string, sku: string) => `EXISTS (
+      SELECT 1 FROM slot_assignments b JOIN slots sl ON sl.id = b.slot_id
+      WHERE b.venue_id ${venues} AND b.sku_id = ${sku} AND b.status = 'LIVE' AND b.period && daterange($2::date, $3::date)
+        AND NOT isempty(b.period * daterange(sl.active_from, sl.retired_on) * daterange($2::date, $3::date)))`;
+    const rows: { venue_id: string | null; skus: number }[] = await this.m.query(
+      `WITH today AS MATERIALIZED (
+         SELECT a.venue_id, a.sku_id,
+                bool_or(NOT isempty(a.period * daterange(sl.active_from, sl.retired_on) * daterange($2::date, $3::date))) AS before
+         FROM slot_assignments a JOIN slots sl ON sl.id = a.slot_id AND sl.venue_id = ANY($1::uuid[])
+         WHERE a.venue_id = ANY($1::uuid[]) AND a.status = 'LIVE' AND a.period && daterange($3::date, $4::date)
+           AND NOT isempty(a.period * daterange(sl.active_from, sl.retired_on) * daterange($3::date, $4::date))
+         GROUP BY a.venue_id, a.sku_id),
+       fresh AS MATERIALIZED (
+         SELECT t.venue_id, t.sku_id FROM today t WHERE NOT t.before AND NOT ${shownBefore('= t.venue_id', 't.sku_id')})
+       SELECT venue_id, count(*)::int AS skus FROM fresh GROUP BY venue_id
+       UNION ALL
+       SELECT NULL, count(DISTINCT f.sku_id)::int FROM fresh f
+       WHERE cardinality($1::uuid[]) > 1
+         AND NOT EXISTS (SELECT 1 FROM today t WHERE t.sku_id = f.sku_id AND t.before)
+         AND NOT ${shownBefore('= ANY($1::uuid[])', 'f.sku_id')}`,
+      [scope.venueIds, closed.from, closed.to, to],
+    );
+    const result = new Map(scope.venueIds.map((v) => [v, 0]));
+    for (const r of rows) result.set(key(r.venue_id), n(r.skus));
+    if (scope.venueIds.length === 1) result.set(TOTAL, result.get(scope.venueIds[0]) ?? 0);
+    return result;
   }
 
   /** The factories that sold units in the period, per venue. */
