@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { EntityManager } from 'typeorm';
 import { QueryScope, SkuActivity, skuActivityOf } from './report.queries';
 import { isKeptPeriod, Period } from './reports.rules';
@@ -6,10 +7,23 @@ import { isKeptPeriod, Period } from './reports.rules';
 const logger = new Logger('ReportPeriodCache');
 
 /**
+ * The kept bodies this process has read, by key, with the version they were kept at: the lookup
+ * then reads the version only, not the body again (a venue's slot rows are a few hundred
+ * kilobytes of JSON). Shared, read-only: callers build new objects, never change these.
+ */
+const memo = new LRUCache<string, { version: string; body: unknown }>({ max: 200 });
+
+/** Forgets the bodies this process holds (tests that change a kept body in place). */
+export function forgetHeldPeriods(): void {
+  memo.clear();
+}
+
+/**
  * A closed period's activity figures, kept in report_period_cache (see the ReportPeriodCache
  * migration): answered from there while the sum of the venues' closed-day versions is the one
  * they were read at, else computed and kept. Periods that include today, raw reads and periods
- * closed less than ten minutes ago are always computed. Bodies are JSON: plain objects and arrays.
+ * closed less than ten minutes ago are always computed. Bodies are JSON: plain objects and arrays,
+ * remembered per process by version (`memo`) and never to be changed by their readers.
  */
 export class PeriodCache {
   constructor(
@@ -90,13 +104,19 @@ export class PeriodCache {
     }
   }
 
+  /** The venues' version and the kept row (its body unless this process holds it at that version). */
   private async lookup<T>(part: string, venues: string[], p: Period) {
+    const key = `${part}|${venues.join(',')}|${p.from}|${p.to}`;
+    const held = memo.get(key);
     const [row]: { version: string; kept: string | null; id: string | null; body: T | null }[] = await this.m.query(
-      `SELECT v.version::text AS version, c.version::text AS kept, c.id::text AS id, c.body
+      `SELECT v.version::text AS version, c.version::text AS kept, c.id::text AS id,
+              CASE WHEN c.version::text = $5 THEN NULL ELSE c.body END AS body
        FROM (SELECT COALESCE(sum(version), 0) AS version FROM report_closed_versions WHERE venue_id = ANY($2::uuid[])) v
        LEFT JOIN report_period_cache c ON c.part = $1 AND c.venue_ids = $2::uuid[] AND c.from_day = $3 AND c.to_day = $4`,
-      [part, venues, p.from, p.to],
+      [part, venues, p.from, p.to, held?.version ?? null],
     );
+    if (row.kept !== null && row.kept === held?.version && row.body === null) return { ...row, body: held.body as T };
+    if (row.kept !== null && row.body !== null) memo.set(key, { version: row.kept, body: row.body });
     return row;
   }
 }
