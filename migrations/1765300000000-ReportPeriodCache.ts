@@ -15,6 +15,20 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * A period is kept only from ten minutes after it closed (CHECK): a transaction that began before
  * midnight and commits just after it may still write into the day that closed.
  */
+/** A table's writes bump their venues' versions: one statement trigger per kind of write. */
+export const statementTriggers = (table: string) => `
+      CREATE TRIGGER ${table}_closed_insert AFTER INSERT ON ${table}
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION xp_report_closed_inserted();
+      CREATE TRIGGER ${table}_closed_update AFTER UPDATE ON ${table}
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION xp_report_closed_updated();
+      CREATE TRIGGER ${table}_closed_delete AFTER DELETE ON ${table}
+        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION xp_report_closed_deleted();`;
+
+export const dropStatementTriggers = (table: string) => `
+      DROP TRIGGER ${table}_closed_delete ON ${table};
+      DROP TRIGGER ${table}_closed_update ON ${table};
+      DROP TRIGGER ${table}_closed_insert ON ${table};`;
+
 export class ReportPeriodCache1765300000000 implements MigrationInterface {
   name = 'ReportPeriodCache1765300000000';
 
@@ -79,29 +93,15 @@ export class ReportPeriodCache1765300000000 implements MigrationInterface {
         REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION xp_report_closed_deleted();
 
       -- Slots and assignments: the sales of a day are credited to the slot that showed the SKU then.
-      CREATE TRIGGER slot_assignments_closed_insert AFTER INSERT ON slot_assignments
-        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION xp_report_closed_inserted();
-      CREATE TRIGGER slot_assignments_closed_update AFTER UPDATE ON slot_assignments
-        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION xp_report_closed_updated();
-      CREATE TRIGGER slot_assignments_closed_delete AFTER DELETE ON slot_assignments
-        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION xp_report_closed_deleted();
-      CREATE TRIGGER slots_closed_insert AFTER INSERT ON slots
-        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION xp_report_closed_inserted();
-      CREATE TRIGGER slots_closed_update AFTER UPDATE ON slots
-        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION xp_report_closed_updated();
-      CREATE TRIGGER slots_closed_delete AFTER DELETE ON slots
-        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION xp_report_closed_deleted();
+      ${statementTriggers('slot_assignments')}
+      ${statementTriggers('slots')}
     `);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
-      DROP TRIGGER slots_closed_delete ON slots;
-      DROP TRIGGER slots_closed_update ON slots;
-      DROP TRIGGER slots_closed_insert ON slots;
-      DROP TRIGGER slot_assignments_closed_delete ON slot_assignments;
-      DROP TRIGGER slot_assignments_closed_update ON slot_assignments;
-      DROP TRIGGER slot_assignments_closed_insert ON slot_assignments;
+      ${dropStatementTriggers('slots')}
+      ${dropStatementTriggers('slot_assignments')}
       DROP TRIGGER report_stock_end_days_closed ON report_stock_end_days;
       DROP TRIGGER report_dirty_days_closed ON report_dirty_days;
       DROP FUNCTION xp_report_closed_deleted(), xp_report_closed_updated(), xp_report_closed_inserted(),

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropStatementTriggers, statementTriggers } from './1765300000000-ReportPeriodCache';
 
 /**
  * A closed period's whole headline is kept (not only its activity): the figures read from rows
@@ -10,13 +11,6 @@ export class ReportClosedWhole1765300000002 implements MigrationInterface {
   name = 'ReportClosedWhole1765300000002';
 
   async up(q: QueryRunner): Promise<void> {
-    const statementTriggers = (table: string) => `
-      CREATE TRIGGER ${table}_closed_insert AFTER INSERT ON ${table}
-        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION xp_report_closed_inserted();
-      CREATE TRIGGER ${table}_closed_update AFTER UPDATE ON ${table}
-        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION xp_report_closed_updated();
-      CREATE TRIGGER ${table}_closed_delete AFTER DELETE ON ${table}
-        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION xp_report_closed_deleted();`;
     await q.query(`
       ${statementTriggers('venue_factories')}
       ${statementTriggers('price_sheets')}
@@ -37,17 +31,13 @@ export class ReportClosedWhole1765300000002 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    const drop = (table: string) => `
-      DROP TRIGGER ${table}_closed_delete ON ${table};
-      DROP TRIGGER ${table}_closed_update ON ${table};
-      DROP TRIGGER ${table}_closed_insert ON ${table};`;
     await q.query(`
       DROP TRIGGER labels_closed_delete ON labels;
       DROP TRIGGER labels_closed_update ON labels;
       DROP FUNCTION xp_report_closed_label();
-      ${drop('zones')}
-      ${drop('price_sheets')}
-      ${drop('venue_factories')}
+      ${dropStatementTriggers('zones')}
+      ${dropStatementTriggers('price_sheets')}
+      ${dropStatementTriggers('venue_factories')}
     `);
   }
 }
