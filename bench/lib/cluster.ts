@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
@@ -12,10 +13,14 @@ export const BENCH_DATA_DIR = join(__dirname, '..', 'data');
 /**
  * The bench's own PostgreSQL: the same embedded binaries and settings as `npm start`, in
  * bench/data (never the user's .data), one database per scale. Only max_wal_size is raised
- * (fewer checkpoints while generating millions of rows).
+ * (fewer checkpoints while generating millions of rows). BENCH_PG_LOG=<file> appends
+ * PostgreSQL's own log to the file (with settings made by ALTER SYSTEM on the bench cluster, such
+ * as log_lock_waits or log_min_duration_statement, it tells what waited and what was slow).
  */
 export async function startBenchCluster(log: (line: string) => void): Promise<EmbeddedPostgres> {
-  const pg = await startEmbeddedPostgres({ dataDir: BENCH_DATA_DIR, log });
+  const logFile = process.env.BENCH_PG_LOG;
+  const serverLog = logFile ? (line: string) => appendFileSync(logFile, `${line}\n`) : undefined;
+  const pg = await startEmbeddedPostgres({ dataDir: BENCH_DATA_DIR, log, serverLog });
   const client = new Client({ connectionString: pg.urlFor('postgres') });
   await client.connect();
   try {

@@ -81,10 +81,14 @@ export class CatalogImportService {
       'SELECT id, name, status FROM brands WHERE factory_org_id = $1',
       [factoryOrgId],
     );
-    const codes: { code: string }[] = await m.query('SELECT code FROM skus WHERE factory_org_id = $1 AND code = ANY($2)', [
-      factoryOrgId,
-      keys.skuCodes,
-    ]);
+    // The codes joined as a relation (unnest of the array, counted at its length), never
+    // `code = ANY(array)`: that form is answered through the trigram index of SKU codes, whose
+    // probes read the posting lists every code shares — 20.5 s for a factory re-importing its
+    // 10,000 codes on the 1/100 benchmark, 5 ms joined (see loadOwnSkuFactsByCode in pricing).
+    const codes: { code: string }[] = await m.query(
+      'SELECT s.code FROM unnest($2::text[]) AS wanted(code) JOIN skus s ON s.factory_org_id = $1 AND s.code = wanted.code',
+      [factoryOrgId, keys.skuCodes],
+    );
     const gtins: { gtin: string }[] = await m.query('SELECT gtin FROM skus WHERE factory_org_id = $1 AND gtin = ANY($2)', [
       factoryOrgId,
       keys.gtins,
