@@ -22,6 +22,7 @@ import { ScanPageNotify1765200000000 } from './1765200000000-ScanPageNotify';
 import { ReportPeriodCache1765300000000 } from './1765300000000-ReportPeriodCache';
 import { ReportTodaySplit1765300000001 } from './1765300000001-ReportTodaySplit';
 import { ReportClosedWhole1765300000002 } from './1765300000002-ReportClosedWhole';
+import { ReportClosedChanges1765300000003 } from './1765300000003-ReportClosedChanges';
 
 /** Every migration, in timestamp order (one per line). The schema changes only through these. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   ReportPeriodCache1765300000000,
   ReportTodaySplit1765300000001,
   ReportClosedWhole1765300000002,
+  ReportClosedChanges1765300000003,
 ];

@@ -111,7 +111,7 @@ export class PeriodCache {
     const [row]: { version: string; kept: string | null; id: string | null; body: T | null }[] = await this.m.query(
       `SELECT v.version::text AS version, c.version::text AS kept, c.id::text AS id,
               CASE WHEN c.version::text = $5 THEN NULL ELSE c.body END AS body
-       FROM (SELECT COALESCE(sum(version), 0) AS version FROM report_closed_versions WHERE venue_id = ANY($2::uuid[])) v
+       FROM (SELECT xp_report_closed_version($2::uuid[]) AS version) v
        LEFT JOIN report_period_cache c ON c.part = $1 AND c.venue_ids = $2::uuid[] AND c.from_day = $3 AND c.to_day = $4`,
       [part, venues, p.from, p.to, held?.version ?? null],
     );

@@ -86,6 +86,8 @@ export class RollupsService implements OnApplicationBootstrap, OnModuleDestroy {
     const [{ done }] = await this.dataSource.transaction((m) =>
       m.query('SELECT xp_report_refresh($1::date, $2::uuid) AS done', [before, venueId ?? null]),
     );
+    // The closed-day changes appended since the last run, folded into the venues' versions.
+    await this.dataSource.query('SELECT xp_report_closed_fold()');
     return Number(done);
   }
 
