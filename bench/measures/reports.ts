@@ -123,7 +123,11 @@ const bareRegion = (bare: ServerHandle, s: Setup) => async () =>
 interface Timings {
   cold: number;
   warm: number[];
+  /** Statements of the first request. */
   statements: number;
+  /** Statements and API CPU (ms) per warm request. */
+  warmStatements: number;
+  warmCpuMs: number;
 }
 
 /** A fresh API process (no connection, plan or catalog cache yet): the first request, then `times` more. */
@@ -134,9 +138,12 @@ async function timeReport(dataset: Dataset, run: (api: ServerHandle, s: Setup) =
     const before = await api.statements();
     const first = await timed(run(api, s));
     const statements = (await api.statements()) - before;
+    const [warmBefore, cpuBefore] = [await api.statements(), await api.cpuMs()];
     const warm: number[] = [];
     for (let i = 0; i < times; i++) warm.push((await timed(run(api, s))).ms);
-    return { cold: first.ms, warm, statements, s, first: first.value };
+    const warmStatements = ((await api.statements()) - warmBefore) / times;
+    const warmCpuMs = ((await api.cpuMs()) - cpuBefore) / times;
+    return { cold: first.ms, warm, statements, warmStatements, warmCpuMs, s, first: first.value };
   } finally {
     await api.stop();
   }
@@ -213,7 +220,7 @@ export const reportsMeasure: Measure = {
         scale,
         note:
           `${period}; median of ${times} (p90 ${percentile(c.venue.warm, 90).toFixed(0)} ms); ${c.scans} scans and ${c.devices} unique devices in the year; ` +
-          `${c.venue.statements} SQL statements`,
+          `${c.venue.statements} SQL statements cold, ${c.venue.warmStatements.toFixed(0)} warm; API CPU ${c.venue.warmCpuMs.toFixed(1)} ms per warm request`,
       }),
       result({
         name: "reports: a year's venue report, cold",
@@ -237,7 +244,7 @@ export const reportsMeasure: Measure = {
         ceiling: c.bare.region,
         ceilingName,
         scale,
-        note: `${c.setup.regionVenues} venues side by side with the region's totals (devices once across venues); median of ${times}; ${c.region.statements} SQL statements`,
+        note: `${c.setup.regionVenues} venues side by side with the region's totals (devices once across venues); median of ${times}; ${c.region.statements} SQL statements cold, ${c.region.warmStatements.toFixed(0)} warm; API CPU ${c.region.warmCpuMs.toFixed(1)} ms per warm request`,
       }),
       result({
         name: "reports: a year's region report, cold",

@@ -55,8 +55,10 @@ describe('closed periods: figures kept until a write into their days', () => {
     const ctx = await t.contextFor('platformAdmin');
     const first = await reports.venueReport(ctx, s.venue.id, PERIOD.from, PERIOD.to);
     expect(await kept()).toEqual([
+      { part: 'factory-totals', venues: 1, from: '2026-01-29', to: PERIOD.from },
       { part: 'headlines', venues: 1, from: '2026-01-29', to: PERIOD.from },
       { part: 'headlines', venues: 1, from: PERIOD.from, to: PERIOD.to },
+      { part: 'sku-totals', venues: 1, from: '2026-01-29', to: PERIOD.from },
       { part: 'slot-rows', venues: 1, from: '2026-01-29', to: PERIOD.from },
       { part: 'slot-rows', venues: 1, from: PERIOD.from, to: PERIOD.to },
       { part: 'tops', venues: 1, from: PERIOD.from, to: PERIOD.to },

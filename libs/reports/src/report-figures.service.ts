@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { RequestContext } from '@xp/core';
 import { addFlowMaps, mergeHeadlines, PeriodHeadlines, splitAtToday } from './activity';
 import { PeriodCache } from './period-cache';
-import { Flows, NO_FLOWS, QueryScope, ReportQueries, TOTAL } from './report.queries';
+import { Flows, NO_FLOWS, PriceSheetTotals, QueryScope, ReportQueries, TOTAL } from './report.queries';
 import { Period } from './reports.rules';
 
 /** The numbers behind a headline, for one venue or a set of venues, for one period. */
@@ -69,7 +69,7 @@ export class ReportFiguresService {
     const q = new ReportQueries(m);
     const [closed, open, admissions, sheets, devices, skus] = await Promise.all([
       cache.get('headlines', scope, split.closed, () => this.computeHeadlines(m, scope, split.closed)),
-      this.computeHeadlines(m, scope, split.open, { devices: false }),
+      this.computeHeadlines(m, scope, split.open, { today: true }),
       q.admissions(scope, p),
       q.priceSheets(scope, p),
       q.unseenDevices(scope, split.closed, split.open.to),
@@ -79,17 +79,20 @@ export class ReportFiguresService {
   }
 
   /** Headline values of a period from its rows, with the active factories' ids per venue. */
-  private async computeHeadlines(m: EntityManager, scope: QueryScope, p: Period, options = { devices: true }): Promise<PeriodHeadlines> {
+  private async computeHeadlines(m: EntityManager, scope: QueryScope, p: Period, options = { today: false }): Promise<PeriodHeadlines> {
     const q = new ReportQueries(m);
+    // Today's part leaves out what mergeHeadlines takes from elsewhere: devices (those unseen on
+    // the closed days), admissions and price sheets (read over the whole period).
+    const none = async <T>() => new Map<string, T>();
     const [slots, flows, devices, selling, admissions, shown, stock, sheets, stale] = await Promise.all([
       q.slots(scope, p),
       q.flows(scope, p),
-      options.devices ? q.devices(scope, p) : new Map<string, number>(),
+      options.today ? none<number>() : q.devices(scope, p),
       q.sellingFactories(scope, p),
-      q.admissions(scope, p),
+      options.today ? none<{ admitted: number; new: number }>() : q.admissions(scope, p),
       q.shownFactories(scope, p),
       q.stockAtEnd(scope, p),
-      q.priceSheets(scope, p),
+      options.today ? none<PriceSheetTotals>() : q.priceSheets(scope, p),
       q.staleLabels(scope, p),
     ]);
     const activeIds = activeFactoryIds(scope.venueIds, shown, selling);

@@ -211,7 +211,15 @@ export class ReportsService {
   /** The top-10 lists by scans and by GMV, each entry beside its previous-period figures. */
   private async tops(ctx: RequestContext, venueId: string, periods: ReportPeriods, raw: boolean) {
     const q = new ReportQueries(ctx.manager);
-    const [skusNow, factoriesNow] = await this.currentTops(ctx.manager, venueId, periods.current, raw);
+    const cache = new PeriodCache(ctx.manager);
+    const scope = { venueIds: [venueId], raw };
+    // The previous period is closed: its SKU and factory totals are kept (made once), so the
+    // listed ones' previous figures are looked up by key.
+    const [[skusNow, factoriesNow], skusKeptBefore, factoryTotalsBefore] = await Promise.all([
+      this.currentTops(ctx.manager, venueId, periods.current, raw),
+      raw ? null : cache.skuTops(venueId, periods.previous, TOP_N),
+      raw ? null : cache.get('factory-totals', scope, periods.previous, () => q.factoryTotals(venueId, periods.previous, false)),
+    ]);
     const skusByScans = skusNow.byScans;
     const skusByGmv = skusNow.byGmv;
     const factoriesByScans = factoriesNow.byScans;
@@ -219,11 +227,14 @@ export class ReportsService {
     const skuIds = [...new Set([...skusByScans, ...skusByGmv].map((s) => s.skuId))];
     const listedFactoryIds = [...new Set([...factoriesByScans, ...factoriesByGmv].map((f) => f.factoryOrgId))];
     const factoryIds = [...new Set(listedFactoryIds.concat([...skusByScans, ...skusByGmv].map((s) => s.factoryOrgId)))];
+    const listed = new Set(listedFactoryIds);
     const [skuNames, factoryNames, skusBefore, factoriesBefore] = await Promise.all([
       q.skuNames(skuIds),
       q.factoryNames(factoryIds),
-      q.skusActivity(venueId, periods.previous, raw, skuIds),
-      q.factoriesActivity(venueId, periods.previous, raw, listedFactoryIds),
+      skusKeptBefore ? q.keptSkuTotals(skusKeptBefore.id, skuIds) : q.skusActivity(venueId, periods.previous, raw, skuIds),
+      factoryTotalsBefore
+        ? factoryTotalsBefore.filter((f) => listed.has(f.factoryOrgId))
+        : q.factoriesActivity(venueId, periods.previous, raw, listedFactoryIds),
     ]);
     const skuBefore = new Map(skusBefore.map((s) => [s.skuId, s]));
     const factoryBefore = new Map(factoriesBefore.map((f) => [f.factoryOrgId, f]));
