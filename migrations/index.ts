@@ -23,6 +23,7 @@ import { ReportPeriodCache1765300000000 } from './1765300000000-ReportPeriodCach
 import { ReportTodaySplit1765300000001 } from './1765300000001-ReportTodaySplit';
 import { ReportClosedWhole1765300000002 } from './1765300000002-ReportClosedWhole';
 import { ReportClosedChanges1765300000003 } from './1765300000003-ReportClosedChanges';
+import { ReportStockEndToday1765300000004 } from './1765300000004-ReportStockEndToday';
 
 /** Every migration, in timestamp order (one per line). The schema changes only through these. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   ReportTodaySplit1765300000001,
   ReportClosedWhole1765300000002,
   ReportClosedChanges1765300000003,
+  ReportStockEndToday1765300000004,
 ];

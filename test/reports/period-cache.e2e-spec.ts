@@ -1,5 +1,6 @@
 import { addDays, today } from '@xp/core';
 import { ReportsService, RollupsService } from '@xp/reports';
+import { StockAgeService } from '@xp/stock';
 import { splitAtToday } from '../../libs/reports/src/activity';
 import { forgetHeldPeriods } from '../../libs/reports/src/period-cache';
 import { warmUpPeriods } from '../../libs/reports/src/reports.rules';
@@ -221,6 +222,31 @@ describe('closed periods: figures kept until a write into their days', () => {
     const keptLastMonth = (await kept()).filter((k) => k.part === 'headlines' && k.from === lastMonth.from && k.to === lastMonth.to);
     expect(keptLastMonth.filter((k) => k.venues === 1)).toHaveLength(venues);
     expect(keptLastMonth.length).toBeGreaterThan(venues); // and each region's set of venues
+  });
+
+  it("ages today's stock from yesterday's kept day end: receipts crossing the 30- and 90-day lines change buckets as the lots say", async () => {
+    const ctx = await t.contextFor('platformAdmin');
+    const stockAge = t.app.get(StockAgeService);
+    // Receipts of a SKU not moved today on each side of both lines (today's 0–30 window starts 30
+    // days back, yesterday's 31; the 31–90 one 90 and 91), and another SKU received and written off today.
+    for (const back of [92, 91, 90, 89, 32, 31, 30, 29, 1]) {
+      await activity.movement(s.venue.id, s.skus.k3.id, 'CONSIGN_IN', 100 + back, { at: at(`${addDays(today(), -back)}T10:00:00`) });
+    }
+    await activity.movement(s.venue.id, s.skus.k2.id, 'CONSIGN_IN', 40, { at: new Date(Date.now() - 60_000) });
+    await activity.movement(s.venue.id, s.skus.k2.id, 'WRITE_OFF', 15, { at: new Date(Date.now() - 30_000) });
+    const to = addDays(today(), 1);
+    const from = addDays(today(), -7);
+    await reports.venueReport(ctx, s.venue.id, from, to); // keeps yesterday's day end
+    const report = await reports.venueReport(ctx, s.venue.id, from, to);
+    const lots = await stockAge.totals(ctx, { venueId: s.venue.id, asOf: today() });
+    const yesterday = await stockAge.totals(ctx, { venueId: s.venue.id, asOf: addDays(today(), -1) });
+    expect({ days0To30: report.stockAge.days0To30.value, days31To90: report.stockAge.days31To90.value, over90: report.stockAge.over90.value }).toEqual({
+      days0To30: lots.days0To30,
+      days31To90: lots.days31To90,
+      over90: lots.over90,
+    });
+    expect(lots).not.toEqual(yesterday); // the lines moved something
+    expect(strip(report)).toEqual(strip(await reports.venueReport(ctx, s.venue.id, from, to, { raw: true })));
   });
 
   it('refuses to keep a period that has not been closed for ten minutes (the database checks it too)', async () => {
