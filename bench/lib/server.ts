@@ -25,7 +25,10 @@ pg.Client.prototype.query = function countedQuery(this: pg.Client, ...args: unkn
   if (process.env.BENCH_TRACE === '1' && out instanceof Promise) {
     const t0 = performance.now();
     const text = typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string })?.text);
-    void out.then(() => process.stderr.write(`[sql ${(performance.now() - t0).toFixed(1)} ms] ${text.replace(/\s+/g, ' ').slice(0, 300)}\n`), () => undefined);
+    void out.then(
+      () => process.stderr.write(`[sql ${(performance.now() - t0).toFixed(1)} ms @${t0.toFixed(1)}] ${text.replace(/\s+/g, ' ').slice(0, 300)}\n`),
+      () => undefined,
+    );
   }
   return out;
 } as typeof originalQuery;
