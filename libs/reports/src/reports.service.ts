@@ -56,16 +56,17 @@ export class ReportsService {
     const periods = this.periods(from, to);
     const scope: QueryScope = { venueIds: [venue.id], raw: options.raw ?? false };
     const m = ctx.manager;
-    const [now, before, slotsNow, slotsBefore] = await Promise.all([
+    const full = view === ReportView.FULL;
+    // Every section at once (the top lists too: they read nothing the others write).
+    const [now, before, slotsNow, slotsBefore, tops] = await Promise.all([
       this.figures.headlines(m, scope, periods.current),
       this.figures.headlines(m, scope, periods.previous),
       this.slotRows(m, scope, periods.current),
       this.slotRows(m, scope, periods.previous),
+      full ? this.tops(ctx, venue.id, periods, scope.raw) : null,
     ]);
     const headNow = now.get(venue.id)!;
     const headBefore = before.get(venue.id)!;
-    const full = view === ReportView.FULL;
-    const tops = full ? await this.tops(ctx, venue.id, periods, scope.raw) : null;
     return {
       venue: reportVenue(venue),
       period: periods.current,
