@@ -1,4 +1,4 @@
-import { addFlows, addSlotRows, mergeFactoryTops, mergeHeadlines, mergeSkuTops, slotColumnsOf, slotRowsOf, splitAtToday } from './activity';
+import { addFlows, addSlotRows, addTodayToSlotRows, mergeFactoryTops, mergeHeadlines, mergeSkuTops, slotColumnsOf, slotRowsOf, splitAtToday } from './activity';
 import { HeadlineValues, NO_AGE } from './report-figures.service';
 import { Flows, NO_FLOWS, SkuActivity } from './report.queries';
 
@@ -90,6 +90,18 @@ describe('closed days and today put together', () => {
       row('s2', 'A-01', 10, 1),
       row('s1', 'A-03', 31, 7),
     ]);
+  });
+
+  it("adds today's occupied days and activity to the kept slot rows by id, or answers null for a slot they lack", () => {
+    const row = (slotId: string, occupiedDays: number, scans: number) => ({ slotId, slotCode: slotId.toUpperCase(), zoneCode: 'A', occupiedDays, scans, unitsSold: 0, gmv: 0 });
+    const closed = [row('s1', 30, 5), row('s2', 0, 0)];
+    expect(addTodayToSlotRows(closed, [{ slotId: 's1', days: 1 }], [{ slotId: 's1', scans: 2, unitsSold: 1, gmv: 900 }])).toEqual([
+      { ...row('s1', 31, 7), unitsSold: 1, gmv: 900 },
+      row('s2', 0, 0),
+    ]);
+    expect(closed[0].occupiedDays).toBe(30); // the kept rows are not changed
+    expect(addTodayToSlotRows(closed, [{ slotId: 's9', days: 1 }], [])).toBeNull();
+    expect(addTodayToSlotRows(closed, [], [{ slotId: 's9', scans: 1, unitsSold: 0, gmv: 0 }])).toBeNull();
   });
 
   it('keeps slot rows column by column and reads them back the same', () => {

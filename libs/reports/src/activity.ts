@@ -208,3 +208,29 @@ export function slotRowsOf(c: SlotColumns): SlotRow[] {
     gmv: c.gmv[i],
   }));
 }
+
+/**
+ * A venue's kept closed-day slot rows with today's occupied days and activity added, by slot id;
+ * null when today names a slot the closed rows lack (a slot change bumps the venue's version, so
+ * kept rows hold every slot as it is now: only a race gets here, and the caller reads today whole).
+ */
+export function addTodayToSlotRows(
+  closed: readonly SlotRow[],
+  days: readonly { slotId: string; days: number }[],
+  activity: readonly { slotId: string; scans: number; unitsSold: number; gmv: number }[],
+): SlotRow[] | null {
+  const rows = new Map(closed.map((r) => [r.slotId, { ...r }]));
+  for (const d of days) {
+    const r = rows.get(d.slotId);
+    if (!r) return null;
+    r.occupiedDays += d.days;
+  }
+  for (const a of activity) {
+    const r = rows.get(a.slotId);
+    if (!r) return null;
+    r.scans += a.scans;
+    r.unitsSold += a.unitsSold;
+    r.gmv += a.gmv;
+  }
+  return [...rows.values()];
+}

@@ -506,6 +506,19 @@ export class ReportQueries {
     }));
   }
 
+  /** The days each slot of a venue was occupied in the period, slots occupied at all (ids only). */
+  async slotDays(venueId: string, p: Period): Promise<{ slotId: string; days: number }[]> {
+    const rows: { slot_id: string; days: number }[] = await this.m.query(
+      `SELECT a.slot_id, sum(upper(x.days) - lower(x.days))::int AS days
+       FROM slot_assignments a JOIN slots sl ON sl.id = a.slot_id AND sl.venue_id = $1
+       CROSS JOIN LATERAL (SELECT a.period * daterange(sl.active_from, sl.retired_on) * daterange($2::date, $3::date) AS days) x
+       WHERE a.venue_id = $1 AND a.status = 'LIVE' AND a.period && daterange($2::date, $3::date) AND NOT isempty(x.days)
+       GROUP BY a.slot_id`,
+      [venueId, p.from, p.to],
+    );
+    return rows.map((r) => ({ slotId: r.slot_id, days: n(r.days) }));
+  }
+
   /**
    * Each slot's scans in the period, and the sales of what it showed on those days (from the
    * SKU-days that sold: xp_report_sku_sales_days), slots with any. The parts are stacked (UNION

@@ -15,7 +15,7 @@ import {
 } from './dto/report.types';
 import { factoryFiguresOf, headlineOf, stockAgeOf } from './report.assembly';
 import { HeadlineValues, ReportFiguresService } from './report-figures.service';
-import { addSlotRows, mergeFactoryTops, mergeSkuTops, slotColumnsOf, slotRowsOf, splitAtToday } from './activity';
+import { addSlotRows, addTodayToSlotRows, mergeFactoryTops, mergeSkuTops, slotColumnsOf, slotRowsOf, splitAtToday } from './activity';
 import { PeriodCache } from './period-cache';
 import { FactoryActivity, QueryScope, ReportQueries, SkuActivity, SlotRow, TOTAL } from './report.queries';
 import { factoryVenuesFor, regionVenuesFor, venueReportView } from './reports.access';
@@ -182,8 +182,12 @@ export class ReportsService {
       slotRowsOf(await new PeriodCache(m).get('slot-rows', scope, period, async () => slotColumnsOf(await rows(period))));
     const split = scope.raw ? null : splitAtToday(p, new Date());
     if (!split) return kept(p);
-    const [closed, open] = await Promise.all([kept(split.closed), rows(split.open)]);
-    return addSlotRows(closed, open);
+    const [closed, days, activity] = await Promise.all([
+      kept(split.closed),
+      q.slotDays(venueId, split.open),
+      q.slotActivity(venueId, split.open, false),
+    ]);
+    return addTodayToSlotRows(closed, days, activity) ?? addSlotRows(closed, await rows(split.open));
   }
 
   /**
