@@ -84,7 +84,7 @@ export async function untilQuiet(databaseUrl: string): Promise<void> {
     for (let i = 0; i < 600 && quiet < 3; i++) {
       const { rows } = await client.query(
         `SELECT count(*)::int AS busy FROM pg_stat_activity
-         WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'`,
+         WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active' AND backend_type = 'client backend'`,
       );
       quiet = rows[0].busy === 0 ? quiet + 1 : 0;
       if (quiet < 3) await sleep(100);
