@@ -1,6 +1,6 @@
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { Product, Sku } from '@xp/catalog';
-import { addDays, byIdLoader, partialEntityReader, primedField, rawEntityReader, today } from '@xp/core';
+import { addDays, byIdLoader, formatYuan, partialEntityReader, primedField, rawEntityReader, today } from '@xp/core';
 import { PriceVersion, PricingService } from '@xp/pricing';
 import { AllocationService, Slot, SlotAssignment } from '@xp/showroom';
 import { Organization } from '@xp/venues';
@@ -130,7 +130,7 @@ describe('the slot assignment list (one statement per page)', () => {
             }
           : null,
       });
-      if (price) expect(item.priceVersion.retailPrice).toBe((price.retailPrice / 100).toFixed(2));
+      if (price) expect(item.priceVersion.retailPrice).toBe(formatYuan(price.retailPrice));
     }
     expect(mine.filter((i: { priceVersion: unknown }) => i.priceVersion === null)).toHaveLength(4);
   });

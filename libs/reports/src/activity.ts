@@ -65,16 +65,19 @@ export interface WholePeriodFigures {
   skus: Map<string, number>;
 }
 
-/** Ids of two parts per venue united and counted per venue and under TOTAL (each once in all). */
-function unitedCounts(venueIds: string[], a: [string, string[]][], b: [string, string[]][]): Map<string, number> {
-  const first = new Map(a);
-  const second = new Map(b);
+/** Each venue's ids of every map given, united (sorted). */
+export function unitedIds(venueIds: string[], ...parts: Map<string, string[]>[]): Map<string, string[]> {
+  return new Map(venueIds.map((v) => [v, [...new Set(parts.flatMap((p) => p.get(v) ?? []))].sort()]));
+}
+
+/** Ids per venue counted per venue id and under TOTAL: each once per venue and once in all. */
+export function countIds(venueIds: string[], ids: Map<string, string[]>): Map<string, number> {
   const all = new Set<string>();
   const result = new Map<string, number>();
-  for (const v of venueIds) {
-    const ids = new Set([...(first.get(v) ?? []), ...(second.get(v) ?? [])]);
-    for (const id of ids) all.add(id);
-    result.set(v, ids.size);
+  for (const venueId of venueIds) {
+    const mine = ids.get(venueId) ?? [];
+    for (const id of mine) all.add(id);
+    result.set(venueId, mine.length);
   }
   result.set(TOTAL, all.size);
   return result;
@@ -88,7 +91,7 @@ function unitedCounts(venueIds: string[], a: [string, string[]][], b: [string, s
 export function mergeHeadlines(venueIds: string[], closed: PeriodHeadlines, open: PeriodHeadlines, whole: WholePeriodFigures): Map<string, HeadlineValues> {
   const c = new Map(closed.values);
   const o = new Map(open.values);
-  const active = unitedCounts(venueIds, closed.active, open.active);
+  const active = countIds(venueIds, unitedIds(venueIds, new Map(closed.active), new Map(open.active)));
   const result = new Map<string, HeadlineValues>();
   for (const k of [...venueIds, TOTAL]) {
     const a = c.get(k)!;

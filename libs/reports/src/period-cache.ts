@@ -13,6 +13,22 @@ const logger = new Logger('ReportPeriodCache');
  */
 const memo = new LRUCache<string, { version: string; body: unknown }>({ max: 200 });
 
+/**
+ * Keeps a body at a version (only once its period has been closed ten minutes, and never over a
+ * newer version); answers the kept row's id, or nothing when it was not kept.
+ */
+async function keep(m: EntityManager, part: string, venues: string[], p: Period, version: string, body: unknown): Promise<{ id: string }[]> {
+  return m.query(
+    `INSERT INTO report_period_cache AS c (part, venue_ids, from_day, to_day, version, body)
+     SELECT $1, $2::uuid[], $3, $4, $5, $6::jsonb WHERE now() >= xp_day_start($4) + interval '10 minutes'
+     ON CONFLICT ON CONSTRAINT report_period_cache_key
+     DO UPDATE SET version = EXCLUDED.version, body = EXCLUDED.body, made_at = EXCLUDED.made_at
+     WHERE c.version <= EXCLUDED.version
+     RETURNING id::text`,
+    [part, venues, p.from, p.to, version, JSON.stringify(body)],
+  );
+}
+
 /** Forgets the bodies this process holds (tests that change a kept body in place). */
 export function forgetHeldPeriods(): void {
   memo.clear();
@@ -39,14 +55,7 @@ export class PeriodCache {
     const value = await compute();
     try {
       // Kept with the version read before computing: a write meanwhile makes it stale, never wrong.
-      await this.m.query(
-        `INSERT INTO report_period_cache AS c (part, venue_ids, from_day, to_day, version, body)
-         SELECT $1, $2::uuid[], $3, $4, $5, $6::jsonb WHERE now() >= xp_day_start($4) + interval '10 minutes'
-         ON CONFLICT ON CONSTRAINT report_period_cache_key
-         DO UPDATE SET version = EXCLUDED.version, body = EXCLUDED.body, made_at = EXCLUDED.made_at
-         WHERE c.version <= EXCLUDED.version`,
-        [part, venues, p.from, p.to, row.version, JSON.stringify(value)],
-      );
+      await keep(this.m, part, venues, p, row.version, value);
     } catch (error) {
       // Keeping is an optimisation: the report is right without it.
       logger.warn(`A report period could not be kept: ${(error as Error).message}`);
@@ -66,15 +75,7 @@ export class PeriodCache {
     if (row.kept === row.version && row.id !== null && row.body?.byScans) return { id: row.id, ...row.body };
     try {
       return await this.m.transaction(async (tm) => {
-        const kept: { id: string }[] = await tm.query(
-          `INSERT INTO report_period_cache AS c (part, venue_ids, from_day, to_day, version, body)
-           SELECT 'sku-totals', ARRAY[$1]::uuid[], $2, $3, $4, '{}' WHERE now() >= xp_day_start($3) + interval '10 minutes'
-           ON CONFLICT ON CONSTRAINT report_period_cache_key
-           DO UPDATE SET version = EXCLUDED.version, body = EXCLUDED.body, made_at = EXCLUDED.made_at
-           WHERE c.version <= EXCLUDED.version
-           RETURNING id::text`,
-          [venueId, p.from, p.to, row.version],
-        );
+        const kept = await keep(tm, 'sku-totals', [venueId], p, row.version, {});
         if (!kept.length) return null;
         const id = kept[0].id;
         await tm.query('DELETE FROM report_period_sku_totals WHERE cache_id = $1', [id]);

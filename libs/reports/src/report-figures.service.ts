@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '@xp/core';
-import { addFlowMaps, mergeHeadlines, PeriodHeadlines, splitAtToday } from './activity';
+import { addFlowMaps, countIds, mergeHeadlines, PeriodHeadlines, splitAtToday, unitedIds } from './activity';
 import { PeriodCache } from './period-cache';
 import { Flows, NO_FLOWS, PriceSheetTotals, QueryScope, ReportQueries, TOTAL } from './report.queries';
 import { Period } from './reports.rules';
@@ -95,8 +95,9 @@ export class ReportFiguresService {
       options.today ? none<PriceSheetTotals>() : q.priceSheets(scope, p),
       q.staleLabels(scope, p),
     ]);
-    const activeIds = activeFactoryIds(scope.venueIds, shown, selling);
-    const active = activeFactories(scope.venueIds, activeIds);
+    // Active: shown on a slot or selling in the period.
+    const activeIds = unitedIds(scope.venueIds, shown, selling);
+    const active = countIds(scope.venueIds, activeIds);
     const values: [string, HeadlineValues][] = [];
     for (const k of [...scope.venueIds, TOTAL]) {
       const s = slots.get(k);
@@ -170,22 +171,4 @@ export class ReportFiguresService {
     }
     return result;
   }
-}
-
-/** The factories shown on a slot or selling in the period, per venue. */
-export function activeFactoryIds(venueIds: string[], shown: Map<string, string[]>, selling: Map<string, string[]>): Map<string, string[]> {
-  return new Map(venueIds.map((v) => [v, [...new Set([...(shown.get(v) ?? []), ...(selling.get(v) ?? [])])].sort()]));
-}
-
-/** Active factories per venue id and under TOTAL: each counted once per venue and once in all. */
-export function activeFactories(venueIds: string[], ids: Map<string, string[]>): Map<string, number> {
-  const all = new Set<string>();
-  const result = new Map<string, number>();
-  for (const venueId of venueIds) {
-    const mine = ids.get(venueId) ?? [];
-    for (const id of mine) all.add(id);
-    result.set(venueId, mine.length);
-  }
-  result.set(TOTAL, all.size);
-  return result;
 }

@@ -1,5 +1,5 @@
-import { fenPer, figure, floatFigure, isKeptPeriod, warmUpPeriods, periodProblems, ratio, reportPeriods, roundHours, spread, supplyEarnings, weakestSlots, withSlotActivity } from './reports.rules';
-import { activeFactories, activeFactoryIds } from './report-figures.service';
+import { fenPer, figure, floatFigure, isDaySettled, isKeptPeriod, warmUpPeriods, periodProblems, ratio, reportPeriods, roundHours, spread, supplyEarnings, weakestSlots, withSlotActivity } from './reports.rules';
+import { countIds, unitedIds } from './activity';
 
 describe('report periods', () => {
   it('warms up this month, last month and this year, each to the end of today', () => {
@@ -22,6 +22,9 @@ describe('report periods', () => {
     expect(isKeptPeriod(march, new Date('2026-03-31T16:10:00Z'))).toBe(true);
     expect(isKeptPeriod(march, new Date('2026-11-26T03:00:00Z'))).toBe(true);
     expect(isKeptPeriod({ from: '2026-11-01', to: '2026-11-27', days: 26 }, new Date('2026-11-26T03:00:00Z'))).toBe(false);
+    // The day itself: settled from ten past midnight.
+    expect(isDaySettled(new Date('2026-11-25T16:09:59Z'))).toBe(false);
+    expect(isDaySettled(new Date('2026-11-25T16:10:00Z'))).toBe(true);
   });
 
   it('takes the previous period of equal length just before', () => {
@@ -97,9 +100,9 @@ describe('slot rows and active factories from kept activity', () => {
   });
 
   it('counts a factory shown and selling at a venue once there, and a factory at two venues once in all', () => {
-    const ids = activeFactoryIds(['v1', 'v2', 'v3'], new Map([['v1', ['f2', 'f1']], ['v2', ['f2']]]), new Map([['v1', ['f2', 'f3']], ['v2', ['f4']]]));
+    const ids = unitedIds(['v1', 'v2', 'v3'], new Map([['v1', ['f2', 'f1']], ['v2', ['f2']]]), new Map([['v1', ['f2', 'f3']], ['v2', ['f4']]]));
     expect([...ids]).toEqual([['v1', ['f1', 'f2', 'f3']], ['v2', ['f2', 'f4']], ['v3', []]]);
-    const active = activeFactories(['v1', 'v2', 'v3'], ids);
+    const active = countIds(['v1', 'v2', 'v3'], ids);
     expect([...active]).toEqual([['v1', 3], ['v2', 2], ['v3', 0], ['*', 4]]);
   });
 });

@@ -1,4 +1,4 @@
-import { addDays, BusinessDate, daysBetween, FieldError, isBusinessDate, startOfBusinessDay } from '@xp/core';
+import { addDays, BusinessDate, daysBetween, FieldError, isBusinessDate, startOfBusinessDay, today } from '@xp/core';
 
 /** The longest period a report covers (two years and a leap day). */
 export const MAX_REPORT_DAYS = 732;
@@ -41,6 +41,11 @@ export function withSlotActivity<T extends { slotId: string; scans: number; unit
     const a = bySlot.get(s.slotId);
     return a ? { ...s, scans: s.scans + a.scans, unitsSold: s.unitsSold + a.unitsSold, gmv: s.gmv + a.gmv } : s;
   });
+}
+
+/** Whether the day has been under way long enough for yesterday's figures to be kept. */
+export function isDaySettled(now: Date): boolean {
+  return now.getTime() >= startOfBusinessDay(today(now)).getTime() + KEEP_AFTER_CLOSE_MS;
 }
 
 /**

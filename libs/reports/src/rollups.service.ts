@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { DataSource } from 'typeorm';
 import { addDays, AppConfig, APP_CONFIG, BusinessDate, RequestContext, today } from '@xp/core';
 import { ReportsService } from './reports.service';
-import { isKeptPeriod, warmUpPeriods } from './reports.rules';
+import { isDaySettled, warmUpPeriods } from './reports.rules';
 
 const EVERY_MS = 60_000;
 
@@ -50,7 +50,7 @@ export class RollupsService implements OnApplicationBootstrap, OnModuleDestroy {
    */
   async warmUp(now: Date = new Date()): Promise<number> {
     const day = today(now);
-    if (this.warmedFor === day || !isKeptPeriod({ from: day, to: day, days: 0 }, now)) return 0;
+    if (this.warmedFor === day || !isDaySettled(now)) return 0;
     await this.dataSource.query(`DELETE FROM report_period_cache WHERE made_at < now() - interval '35 days'`);
     const ctx = RequestContext.system(this.dataSource);
     const venues: { id: string }[] = await this.dataSource.query('SELECT id FROM venues ORDER BY code');
